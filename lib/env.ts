@@ -1,0 +1,99 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { providerOf } from "./db/provider";
+
+const DEFAULT_DATABASE_URL = "file:./data/app.db";
+
+const schema = z.object({
+  DATABASE_URL: z
+    .string()
+    .default(DEFAULT_DATABASE_URL)
+    .refine((url) => /^(file:|postgres(ql)?:\/\/)/i.test(url), "must start with file: (SQLite) or postgresql://"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  APP_URL: z.url({ protocol: /^https?$/ }).optional(),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  ADMIN_EMAIL: z.email().optional(),
+  ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type Config = {
+  databaseUrl: string;
+  provider: "sqlite" | "postgresql";
+  port: number;
+  /** Public base URL without a trailing slash; never derived from request headers. */
+  appUrl: string;
+  scimBaseUrl: string;
+  authSecret: string;
+  secureCookies: boolean;
+  admin?: { email: string; password: string };
+  logLevel: "debug" | "info" | "warn" | "error";
+  production: boolean;
+};
+
+export class ConfigError extends Error {}
+
+let cached: Config | undefined;
+
+/** Configuration, parsed and validated once; a bad or missing variable is named in the error. */
+export function config(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}
+
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  if (Boolean(e.ADMIN_EMAIL) !== Boolean(e.ADMIN_PASSWORD)) {
+    throw new ConfigError("Invalid configuration:\n  ADMIN_EMAIL and ADMIN_PASSWORD must be set together");
+  }
+  const provider = providerOf(e.DATABASE_URL);
+  const appUrl = (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+  return {
+    databaseUrl: e.DATABASE_URL,
+    provider,
+    port: e.PORT,
+    appUrl,
+    scimBaseUrl: `${appUrl}/api/scim/v2`,
+    authSecret: e.AUTH_SECRET ?? e.NEXTAUTH_SECRET ?? embeddedSecret(provider, e.DATABASE_URL),
+    secureCookies: appUrl.startsWith("https://"),
+    admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
+    logLevel: e.LOG_LEVEL,
+    production: e.NODE_ENV === "production",
+  };
+}
+
+/**
+ * The embedded quick start needs no set-up, so it keeps a generated session secret beside its database (so
+ * sessions survive restarts). A PostgreSQL deployment is a production one: there the secret must be given.
+ */
+function embeddedSecret(provider: Config["provider"], databaseUrl: string): string {
+  if (provider !== "sqlite") {
+    throw new ConfigError(
+      "Invalid configuration:\n  AUTH_SECRET: required with PostgreSQL (generate one with `openssl rand -base64 48`)",
+    );
+  }
+  const dbFile = databaseUrl.replace(/^file:/, "").split("?")[0];
+  const file = path.join(path.dirname(path.resolve(dbFile)), "auth-secret");
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const secret = crypto.randomBytes(48).toString("base64url");
+    try {
+      fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+      return secret;
+    } catch {
+      // Another process wrote it first: use theirs.
+      return fs.readFileSync(file, "utf8").trim();
+    }
+  }
+}
