@@ -8,7 +8,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 export type CliResult = { code: number; stdout: string; stderr: string };
 
 /** Runs the admin CLI (`npm run admin -- …`) against a database, the way an operator would. */
-export function runCli(args: string[], databaseUrl: string, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+export function runCli(args: string[], databaseUrl: string, env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,

@@ -11,12 +11,10 @@ export function echoesCurrent(current: unknown, sent: unknown): boolean {
       return currentKey !== undefined && echoesCurrent(current[currentKey], sent[key]);
     });
   }
-  if (sent instanceof Date || current instanceof Date) {
-    const a = current instanceof Date ? current.getTime() : Date.parse(String(current));
-    const b = sent instanceof Date ? sent.getTime() : Date.parse(String(sent));
-    return a === b;
-  }
-  return jsonEqual(current, sent);
+  if (jsonEqual(current, sent)) return true;
+  // meta timestamps: "2018-03-27T19:59:26Z" echoes "2018-03-27T19:59:26.000Z".
+  const a = instant(current);
+  return a !== undefined && a === instant(sent);
 }
 
 /**
@@ -28,4 +26,13 @@ export function skipReadOnly(def: AttributeDef, label: string, current: unknown,
   if (def.mutability !== "readOnly") return false;
   if (echoesCurrent(current, sent)) return true;
   throw mutability(`'${label}' is readOnly`);
+}
+
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+function instant(value: unknown): number | undefined {
+  if (value instanceof Date) return value.getTime();
+  if (typeof value !== "string" || !DATE_TIME.test(value)) return undefined;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? undefined : ms;
 }

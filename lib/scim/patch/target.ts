@@ -58,16 +58,14 @@ export function resolveTarget(patchPath: PatchPath, schemas: ResourceSchemas, te
     throw invalidPath(`'${def.name}' is not a multi-valued complex attribute; it cannot take a value filter ('${text}')`);
   }
   checkFilterAttributes(filter, def, text);
-  let label = `${formatAttrPath(qualified)}[...]`;
+  const sub = subAttr === undefined ? undefined : findAttribute(def.subAttributes, subAttr);
+  if (subAttr !== undefined && sub === undefined) {
+    throw invalidPath(`'${def.name}' has no sub-attribute '${subAttr}' ('${text}')`);
+  }
+  const label = `${formatAttrPath(qualified)}[...]${sub === undefined ? "" : `.${sub.name}`}`;
   const target: AttributeTarget = { kind: "attribute", label, def, filter };
   if (extensionId !== undefined) target.extensionId = extensionId;
-  if (subAttr !== undefined) {
-    const sub = findAttribute(def.subAttributes, subAttr);
-    if (sub === undefined) throw invalidPath(`'${def.name}' has no sub-attribute '${subAttr}' ('${text}')`);
-    target.sub = sub;
-    label = `${label}.${sub.name}`;
-    target.label = label;
-  }
+  if (sub !== undefined) target.sub = sub;
   return target;
 }
 

@@ -1,0 +1,33 @@
+// Started by Playwright's webServer: a fresh database, then the built app under `next start` on it. The
+// database URL is written to e2e/.state/<provider>.json for the specs' fixtures; the database is dropped on exit.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import type { Provider } from "../../lib/db/provider";
+import { freshDatabase } from "../../tests/support/databases";
+
+const [provider, port] = process.argv.slice(2) as [Provider, string];
+const root = path.resolve(import.meta.dirname, "../..");
+const database = await freshDatabase(provider, "e2e");
+const baseUrl = `http://127.0.0.1:${port}`;
+fs.mkdirSync(path.join(root, "e2e/.state"), { recursive: true });
+fs.writeFileSync(path.join(root, `e2e/.state/${provider}.json`), JSON.stringify({ databaseUrl: database.url, baseUrl }));
+
+const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", port, "--hostname", "127.0.0.1"], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, NODE_ENV: "production", DATABASE_URL: database.url, APP_URL: baseUrl, NEXTAUTH_URL: baseUrl, AUTH_SECRET: "e2e-secret-0123456789abcdefghijklmnopqrstuvwxyz", NEXT_TELEMETRY_DISABLED: "1" },
+});
+
+let stopping = false;
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  server.kill("SIGTERM");
+  await new Promise((r) => setTimeout(r, 500));
+  await database.drop().catch((error) => console.error(`could not drop the e2e database: ${error.message}`));
+  process.exit(code);
+}
+process.on("SIGTERM", () => void stop(0));
+process.on("SIGINT", () => void stop(0));
+server.on("exit", (code) => void stop(code ?? 1));

@@ -1,0 +1,46 @@
+import { defineConfig } from "@playwright/test";
+
+// Each project runs the built app under `next start` on a fresh database of its own. The PostgreSQL project is
+// left out only when scripts/test.mjs found no PostgreSQL server (never in CI).
+const projects = [{ provider: "sqlite", port: 3201 }];
+if (process.env.E2E_POSTGRES !== "0") projects.push({ provider: "postgresql", port: 3202 });
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: process.env.CI === "true",
+  reporter: [["list"], ["json", { outputFile: ".reports/playwright.json" }]],
+  timeout: 30_000,
+  use: {
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  projects: projects.map(({ provider, port }) => ({
+    name: provider,
+    use: { baseURL: `http://127.0.0.1:${port}`, browserName: "chromium" as const },
+    metadata: { provider },
+  })),
+  webServer: projects.map(({ provider, port }) => ({
+    command: `node node_modules/tsx/dist/cli.mjs e2e/support/serve.ts ${provider} ${port}`,
+    url: `http://127.0.0.1:${port}/api/health`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    gracefulShutdown: { signal: "SIGTERM" as const, timeout: 10_000 },
+    stdout: "ignore" as const,
+    stderr: "pipe" as const,
+  })),
+});
