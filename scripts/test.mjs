@@ -4,11 +4,13 @@
 // not answer, its tests are skipped loudly — except with CI=true, where that is a failure.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import path from "node:path";
 import { createRequire } from "node:module";
 import pg from "pg";
 
 const require = createRequire(import.meta.url);
-const bin = (pkg, file) => require.resolve(`${pkg}/${file}`);
+// Bin files are not always in a package's "exports": find them beside its package.json.
+const bin = (pkg, file) => path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
 const postgresUrl = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 async function postgresAnswers() {

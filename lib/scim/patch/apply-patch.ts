@@ -23,6 +23,7 @@ export function applyPatch(resource: ScimResource, body: unknown, options: Patch
     schemas,
     written: new Set(),
     touchedExtensions: new Set(),
+    indexes: new WeakMap(),
   };
   canonicaliseExtensionKeys(ctx.resource, schemas);
   const hadExtension = new Map(extensionSchemas(schemas).map((ext) => [ext.id, isAssigned(ctx.resource[ext.id])]));

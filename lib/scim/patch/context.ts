@@ -2,6 +2,7 @@ import { invalidValue, mutability } from "../errors";
 import type { AttributeDef, ResourceSchemas } from "../schema/types";
 import { findKey, isAssigned, isPlainObject, type JsonObject } from "./json";
 import type { ScimResource } from "./types";
+import type { ValueIndexes } from "./value-index";
 
 /** State shared by the operations of one PATCH request, applied to a private copy of the resource. */
 export type PatchContext = {
@@ -11,6 +12,8 @@ export type PatchContext = {
   written: Set<unknown>;
   /** Extension URNs whose objects were modified (their `schemas` entry is synchronised at the end). */
   touchedExtensions: Set<string>;
+  /** Per-array lookups of multi-valued values by `value` (see value-index.ts). */
+  indexes: ValueIndexes;
 };
 
 /** The object holding an attribute: the resource itself, or its extension object (created on demand). */

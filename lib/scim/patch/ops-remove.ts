@@ -6,6 +6,7 @@ import { hasData, sameElement } from "./elements";
 import { isAssigned, isPlainObject, type JsonObject } from "./json";
 import { selectElements } from "./select";
 import type { AttributeTarget } from "./target";
+import { indexFor, indexRemove, lookup, valueKey } from "./value-index";
 
 /**
  * Removing a group member that is not a member is a no-op, not noTarget: IdPs (Okta, Entra) replay membership
@@ -32,20 +33,19 @@ export function removeTarget(ctx: PatchContext, target: AttributeTarget, raw: un
 
   if (target.filter !== undefined) {
     const list = asList(current);
-    const matched = selectElements(list, target.filter, def, label);
+    const matched = selectElements(ctx, list, target.filter, def, label);
     if (matched.length === 0) {
       if (lenientRemove(target)) return;
       throw noTarget(`No value of '${def.name}' matches the filter in '${label}'`);
     }
     const sub = target.sub;
-    let next: unknown[];
     if (sub === undefined) {
-      next = list.filter((el) => !matched.includes(el as JsonObject));
-    } else {
-      for (const element of matched) removeSub(element, sub, label);
-      next = list.filter(hasData);
+      indexRemove(ctx.indexes, def, list, matched);
+      writeAttribute(getContainer(ctx, target.extensionId, true)!, def, list, label);
+      return;
     }
-    writeAttribute(getContainer(ctx, target.extensionId, true)!, def, next, label);
+    for (const element of matched) removeSub(element, sub, label);
+    writeAttribute(getContainer(ctx, target.extensionId, true)!, def, list.filter(hasData), label);
     return;
   }
   if (container === undefined || !isAssigned(current)) return;
@@ -85,8 +85,10 @@ function removeValues(ctx: PatchContext, target: AttributeTarget, current: unkno
   const { def, label } = target;
   const list = asList(current);
   for (const value of coerceList(def, raw, label) ?? []) {
-    const index = list.findIndex((el) => sameElement(def, el, value));
-    if (index >= 0) list.splice(index, 1);
+    const key = valueKey(def, value);
+    const candidates = key === undefined ? list : lookup(indexFor(ctx.indexes, def, list), key);
+    const existing = candidates.find((el) => sameElement(def, el, value));
+    if (existing !== undefined) indexRemove(ctx.indexes, def, list, [existing]);
     else if (!lenientRemove(target)) throw noTarget(`'${label}' has no value matching the one to remove`);
   }
   writeAttribute(getContainer(ctx, target.extensionId, true)!, def, list, label);

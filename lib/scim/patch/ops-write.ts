@@ -7,6 +7,7 @@ import { isAssigned, isPlainObject, type JsonObject } from "./json";
 import { skipReadOnly } from "./mutability";
 import { selectElements } from "./select";
 import type { AttributeTarget } from "./target";
+import { indexFor, indexPush, lookup, valueKey } from "./value-index";
 
 export type WriteOp = "add" | "replace";
 
@@ -33,13 +34,14 @@ const IDENTITY: ReadonlySet<string> = new Set(["value", "type"]);
  * value only updates the readWrite qualifiers that are not part of its identity, such as `primary`; a re-added
  * group member (all sub-attributes immutable) is a no-op.
  */
-function appendUnique(ctx: PatchContext, def: AttributeDef, current: unknown[], incoming: unknown[], label: string) {
-  const list = [...current];
+function appendUnique(ctx: PatchContext, def: AttributeDef, list: unknown[], incoming: unknown[], label: string) {
   for (const raw of incoming) {
     const value = isPlainObject(raw) ? withoutNulls(raw) : raw;
-    const existing = list.find((el) => sameElement(def, el, value));
+    const key = valueKey(def, value);
+    const candidates = key === undefined ? list : lookup(indexFor(ctx.indexes, def, list), key);
+    const existing = candidates.find((el) => sameElement(def, el, value));
     if (existing === undefined) {
-      list.push(value);
+      indexPush(ctx.indexes, def, list, value);
       ctx.written.add(value);
     } else if (isPlainObject(existing) && isPlainObject(value)) {
       const updates = Object.entries(value).filter(([name]) => {
@@ -63,7 +65,9 @@ function writeWhole(ctx: PatchContext, op: WriteOp, target: AttributeTarget, con
     next = undefined;
   } else if (def.multiValued) {
     // add appends (RFC 7644 §3.5.2.1); replace without a filter replaces all values (§3.5.2.3).
-    next = appendUnique(ctx, def, op === "add" ? asList(current) : [], value as unknown[], label);
+    // The current array is extended in place (it belongs to the private copy) to keep its value index.
+    const base = op === "add" && Array.isArray(current) ? current : op === "add" ? asList(current) : [];
+    next = appendUnique(ctx, def, base, value as unknown[], label);
   } else if (def.type === "complex") {
     const incoming = value as JsonObject;
     // A complex value identified by `value` (the enterprise manager): a different `value` is a different referent,
@@ -133,7 +137,7 @@ function writeFiltered(ctx: PatchContext, op: WriteOp, target: AttributeTarget, 
   if (def.mutability === "readOnly") throw mutability(`'${label}' is readOnly`);
   if (sub?.mutability === "readOnly") throw mutability(`'${label}' is readOnly`);
   const list = asList(readAttribute(container, def.name));
-  const matched = selectElements(list, filter, def, label);
+  const matched = selectElements(ctx, list, filter, def, label);
 
   let incoming: JsonObject;
   if (sub !== undefined) incoming = { [sub.name]: coerceSub(sub, raw, label) };
@@ -151,7 +155,8 @@ function writeFiltered(ctx: PatchContext, op: WriteOp, target: AttributeTarget, 
   }
   if (sub === undefined && raw === null) {
     // replace with null unassigns the selected values
-    writeAttribute(container, def, list.filter((el) => !matched.includes(el as JsonObject)), label);
+    const gone = new Set<unknown>(matched);
+    writeAttribute(container, def, list.filter((el) => !gone.has(el)), label);
     return;
   }
   for (const element of matched) {

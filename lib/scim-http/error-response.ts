@@ -1,0 +1,32 @@
+import { errorBody, ScimError, uniqueness } from "../scim/errors";
+import { DomainError } from "../users/errors";
+import { log } from "../log";
+import { scimJson } from "./respond";
+
+function prismaCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === "string" && /^P\d{4}$/.test(code) ? code : undefined;
+}
+
+/**
+ * The one place errors become SCIM responses (RFC 7644 §3.12): protocol errors carry their own status and
+ * scimType, domain errors and unique-index violations map to theirs, anything else is a 500 whose details are
+ * logged, never sent.
+ */
+export function mapError(error: unknown, context: Record<string, unknown> = {}): ScimError {
+  if (error instanceof ScimError) return error;
+  if (error instanceof DomainError) {
+    if (error.code === "conflict") return uniqueness(error.message);
+    return new ScimError(error.code === "not_found" ? 404 : 400, error.message, error.code === "invalid" ? "invalidValue" : undefined);
+  }
+  const code = prismaCode(error);
+  // A concurrent request claimed the same unique value between our check and our write.
+  if (code === "P2002") return uniqueness("A resource with the same unique attribute already exists.");
+  if (code === "P2025") return new ScimError(404, "The resource was not found.");
+  log.error("SCIM request failed", { ...context, error });
+  return new ScimError(500, "An internal error occurred. It has been logged.");
+}
+
+export function errorResponse(error: ScimError, headers: Record<string, string> = {}): Response {
+  return scimJson(errorBody(error), { status: error.status, headers });
+}

@@ -1,0 +1,38 @@
+import { invalidSyntax, payloadTooLarge, unsupportedMediaType } from "../scim/errors";
+
+export const MAX_BODY_BYTES = 1_048_576;
+
+/**
+ * The request's JSON body: `application/scim+json` or `application/json` (or no type at all, which some clients
+ * send); larger than MAX_BODY_BYTES → 413; not JSON → 400 invalidSyntax. Read with a running limit so an
+ * oversized body is refused without being buffered whole.
+ */
+export async function readJsonBody(req: Request): Promise<unknown> {
+  const type = req.headers.get("content-type")?.split(";")[0].trim().toLowerCase();
+  if (type && type !== "application/scim+json" && type !== "application/json") {
+    throw unsupportedMediaType(`Content-Type "${type}" is not supported: send application/scim+json.`);
+  }
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw payloadTooLarge(`The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+  if (!req.body) throw invalidSyntax("The request has no body.");
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw payloadTooLarge(`The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+    }
+    chunks.push(value);
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (!text.trim()) throw invalidSyntax("The request body is empty.");
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw invalidSyntax(`The request body is not valid JSON: ${(error as Error).message}`);
+  }
+}

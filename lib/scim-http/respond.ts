@@ -1,0 +1,12 @@
+export const SCIM_CONTENT_TYPE = "application/scim+json; charset=utf-8";
+
+export function scimJson(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status: init.status ?? 200,
+    headers: { "Content-Type": SCIM_CONTENT_TYPE, "Cache-Control": "no-store", ...init.headers },
+  });
+}
+
+export function noContent(headers: Record<string, string> = {}): Response {
+  return new Response(null, { status: 204, headers: { "Cache-Control": "no-store", ...headers } });
+}

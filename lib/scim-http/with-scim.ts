@@ -1,0 +1,49 @@
+import { log } from "../log";
+import { methodNotAllowed, unauthorized } from "../scim/errors";
+import { TOKEN_PREFIX } from "../scim-tokens/token-format";
+import { verifyToken, type VerifiedToken } from "../scim-tokens/verify-token";
+import { errorResponse, mapError } from "./error-response";
+
+export type ScimRequest<P> = { req: Request; url: URL; params: P; token: VerifiedToken };
+type RouteContext<P> = { params: Promise<P> };
+
+const BEARER = /^Bearer[ ]+([^\s]+)\s*$/i;
+
+async function authenticate(req: Request): Promise<VerifiedToken> {
+  const match = BEARER.exec(req.headers.get("authorization") ?? "");
+  if (!match) throw unauthorized('Send the SCIM token as "Authorization: Bearer <token>".');
+  // Anything without our prefix cannot be a token: refused without a database lookup.
+  const token = match[1].startsWith(TOKEN_PREFIX) ? await verifyToken(match[1]) : null;
+  if (!token) throw unauthorized("The SCIM token is invalid, revoked or expired.");
+  return token;
+}
+
+/**
+ * Every SCIM route handler is this wrapper plus a call: it authenticates the bearer token itself, runs the
+ * handler, and turns whatever it throws into an RFC 7644 error response in one place.
+ */
+export function withScim<P = unknown>(handler: (request: ScimRequest<P>) => Promise<Response>) {
+  return async (req: Request, context: RouteContext<P>): Promise<Response> => {
+    const url = new URL(req.url);
+    const started = performance.now();
+    let response: Response;
+    try {
+      const token = await authenticate(req);
+      response = await handler({ req, url, params: await context.params, token });
+    } catch (error) {
+      const scimError = mapError(error, { method: req.method, path: url.pathname });
+      response = errorResponse(scimError, scimError.status === 401 ? { "WWW-Authenticate": 'Bearer realm="SCIM"' } : {});
+    }
+    log.debug("scim request", { method: req.method, path: url.pathname, status: response.status, ms: Math.round(performance.now() - started) });
+    return response;
+  };
+}
+
+/** The handler for a method a SCIM path does not support: still authenticated, then 405 with an Allow header. */
+export function notAllowed(allowed: string[]) {
+  return withScim(async () => methodNotAllowedResponse(allowed));
+}
+
+export function methodNotAllowedResponse(allowed: string[]): Response {
+  return errorResponse(methodNotAllowed(`This endpoint supports ${allowed.join(", ")}.`), { Allow: allowed.join(", ") });
+}

@@ -1,0 +1,17 @@
+import type { Actor } from "../audit/record-event";
+import { db } from "../db";
+import { assertIfMatch } from "../scim/etag";
+import { findScimUser } from "./find-scim-user";
+import { setUserActive } from "./set-user-active";
+
+/**
+ * DELETE /Users/{id}: the user is blocked and its identity deactivated and hidden from SCIM, but both stay in the
+ * database, linked, for the admin and for a later re-add (which reactivates them).
+ */
+export async function deprovisionUser(options: { id: string; ifMatch: string | null; actor: Actor }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const user = await findScimUser(options.id, tx);
+    assertIfMatch(options.ifMatch, user.scimIdentity!.version);
+    await setUserActive(tx, { userId: user.id, active: false, source: "scim_delete", actor: options.actor });
+  });
+}

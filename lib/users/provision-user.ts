@@ -1,0 +1,72 @@
+import { recordEvent, type Actor } from "../audit/record-event";
+import { db } from "../db";
+import { uniqueness } from "../scim/errors";
+import type { ScimUserRecord, UserInput } from "../scim/users/record";
+import { applyScimInput } from "./apply-scim-input";
+import { pickUsername } from "./pick-username";
+import { assertUnclaimed, emailRows, identityColumns, primaryEmail, profileColumns } from "./scim-profile";
+import { scimUserInclude, toScimRecord } from "./scim-record";
+import { setUserActive } from "./set-user-active";
+
+export type ProvisionOutcome = "created" | "linked" | "reactivated";
+
+/**
+ * POST /Users, with GitLab's provisioning rules:
+ * - the userName or externalId of an active identity → 409 uniqueness;
+ * - of a deprovisioned one (deactivated or deleted) → that identity and its user come back, updated (re-add);
+ * - an existing user with the same email and no identity → linked to a new identity;
+ * - otherwise a new user, whose instance username is derived from userName.
+ */
+export async function provisionUser(options: { input: UserInput; actor: Actor }): Promise<{ record: ScimUserRecord; outcome: ProvisionOutcome }> {
+  const { input, actor } = options;
+  return db.$transaction(async (tx) => {
+    const { userNameNorm, externalIdNorm } = identityColumns(input);
+    const identities = await tx.scimIdentity.findMany({
+      where: { OR: [{ userNameNorm }, ...(externalIdNorm ? [{ externalIdNorm }] : [])] },
+    });
+    if (identities.length > 1) throw uniqueness("userName and externalId belong to two different users.");
+    const previous = identities[0];
+    let userId: string;
+    let outcome: ProvisionOutcome;
+
+    if (previous) {
+      if (previous.active && !previous.deletedAt) {
+        throw uniqueness(`A user with this ${previous.userNameNorm === userNameNorm ? "userName" : "externalId"} is already provisioned.`);
+      }
+      userId = previous.userId;
+      outcome = "reactivated";
+      if (previous.deletedAt) await tx.scimIdentity.update({ where: { id: previous.id }, data: { deletedAt: null } });
+      const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, include: scimUserInclude });
+      await applyScimInput(tx, user, { ...input, active: undefined }, actor);
+      await setUserActive(tx, { userId, active: input.active ?? true, source: "scim", actor });
+    } else {
+      const email = primaryEmail(input.emails);
+      const owner = email ? await tx.user.findUnique({ where: { emailNorm: email.toLowerCase() }, include: { scimIdentity: true } }) : null;
+      if (owner?.scimIdentity) throw uniqueness(`The email "${email}" belongs to another provisioned user.`);
+      await assertUnclaimed(tx, input, owner?.id ?? null);
+      if (owner) {
+        // GitLab links an existing account with the same email instead of creating a second one.
+        userId = owner.id;
+        outcome = "linked";
+        await tx.scimIdentity.create({ data: { userId, ...identityColumns(input) } });
+        await tx.user.update({ where: { id: userId }, data: profileColumns(input) });
+        await tx.userEmail.deleteMany({ where: { userId } });
+      } else {
+        const username = await pickUsername(input.userName, tx);
+        const created = await tx.user.create({ data: { username, usernameNorm: username.toLowerCase(), ...profileColumns(input) } });
+        userId = created.id;
+        outcome = "created";
+        await tx.scimIdentity.create({ data: { userId, ...identityColumns(input) } });
+      }
+      await tx.userEmail.createMany({ data: emailRows(input.emails).map((row) => ({ ...row, userId })) });
+      const label = (await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { username: true } })).username;
+      await recordEvent(
+        { actor, action: outcome === "linked" ? "user.linked" : "user.created", target: { type: "user", id: userId, label }, details: { userName: input.userName, externalId: input.externalId } },
+        tx,
+      );
+      if (input.active !== undefined) await setUserActive(tx, { userId, active: input.active, source: "scim", actor });
+    }
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, include: scimUserInclude });
+    return { record: toScimRecord(user), outcome };
+  });
+}

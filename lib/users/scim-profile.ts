@@ -1,0 +1,80 @@
+import type { Tx } from "../db";
+import { uniqueness } from "../scim/errors";
+import type { EmailInput, UserInput } from "../scim/users/record";
+
+/** The address the instance uses for the user: the primary one, else the first work one, else the first. */
+export function primaryEmail(emails: EmailInput[]): string | null {
+  return (emails.find((e) => e.primary) ?? emails.find((e) => e.type?.toLowerCase() === "work") ?? emails[0])?.value ?? null;
+}
+
+/** The name the Admin Area shows. */
+export function displayNameOf(input: UserInput): string {
+  const parts = [input.name.givenName, input.name.familyName].filter(Boolean).join(" ");
+  return input.displayName ?? input.name.formatted ?? (parts || input.userName);
+}
+
+/** The User columns a SCIM resource sets. */
+export function profileColumns(input: UserInput) {
+  const email = primaryEmail(input.emails);
+  return {
+    name: displayNameOf(input),
+    email,
+    emailNorm: email?.toLowerCase() ?? null,
+    givenName: input.name.givenName,
+    familyName: input.name.familyName,
+    middleName: input.name.middleName,
+    honorificPrefix: input.name.honorificPrefix,
+    honorificSuffix: input.name.honorificSuffix,
+    formattedName: input.name.formatted,
+    displayName: input.displayName,
+    nickName: input.nickName,
+    profileUrl: input.profileUrl,
+    title: input.title,
+    userType: input.userType,
+    preferredLanguage: input.preferredLanguage,
+    locale: input.locale,
+    timezone: input.timezone,
+    phoneNumbers: input.phoneNumbers ? JSON.stringify(input.phoneNumbers) : null,
+    addresses: input.addresses ? JSON.stringify(input.addresses) : null,
+    employeeNumber: input.enterprise.employeeNumber,
+    costCenter: input.enterprise.costCenter,
+    organization: input.enterprise.organization,
+    division: input.enterprise.division,
+    department: input.enterprise.department,
+    managerId: input.enterprise.managerId,
+    managerName: input.enterprise.managerName,
+  };
+}
+
+export function emailRows(emails: EmailInput[]) {
+  return emails.map((e, position) => ({ position, value: e.value, valueNorm: e.value.toLowerCase(), type: e.type, primary: e.primary, display: e.display }));
+}
+
+export function identityColumns(input: UserInput) {
+  return {
+    userName: input.userName,
+    userNameNorm: input.userName.toLowerCase(),
+    externalId: input.externalId,
+    externalIdNorm: input.externalId?.toLowerCase() ?? null,
+  };
+}
+
+/**
+ * 409 uniqueness when the userName, externalId or email is already another user's. Checked up front for a clear
+ * message; the unique indexes still decide under concurrency (a violation there also maps to 409).
+ */
+export async function assertUnclaimed(tx: Tx, input: UserInput, userId: string | null): Promise<void> {
+  const { userNameNorm, externalIdNorm } = identityColumns(input);
+  const clash = await tx.scimIdentity.findFirst({
+    where: { OR: [{ userNameNorm }, ...(externalIdNorm ? [{ externalIdNorm }] : [])], ...(userId ? { NOT: { userId } } : {}) },
+    select: { userNameNorm: true },
+  });
+  if (clash) {
+    throw uniqueness(clash.userNameNorm === userNameNorm ? `userName "${input.userName}" is already taken.` : `externalId "${input.externalId}" is already taken.`);
+  }
+  const email = primaryEmail(input.emails);
+  if (email) {
+    const owner = await tx.user.findFirst({ where: { emailNorm: email.toLowerCase(), ...(userId ? { NOT: { id: userId } } : {}) }, select: { id: true } });
+    if (owner) throw uniqueness(`The email "${email}" belongs to another user.`);
+  }
+}

@@ -1,0 +1,26 @@
+import type { Actor } from "../audit/record-event";
+import { db } from "../db";
+import { assertIfMatch } from "../scim/etag";
+import type { ScimUserRecord, UserInput } from "../scim/users/record";
+import { applyScimInput } from "./apply-scim-input";
+import { findScimUser } from "./find-scim-user";
+import { toScimRecord, type UserWithIdentity } from "./scim-record";
+
+/**
+ * PUT and PATCH /Users/{id}: `change` turns the current user into the resource it should become, inside the
+ * transaction, so a PATCH applies all its operations or none, against the version it read.
+ */
+export async function updateScimUser(options: {
+  id: string;
+  ifMatch: string | null;
+  actor: Actor;
+  change: (current: UserWithIdentity) => UserInput | null;
+}): Promise<ScimUserRecord> {
+  return db.$transaction(async (tx) => {
+    const user = await findScimUser(options.id, tx);
+    assertIfMatch(options.ifMatch, user.scimIdentity!.version);
+    const input = options.change(user);
+    if (input) await applyScimInput(tx, user, input, options.actor);
+    return toScimRecord(await findScimUser(options.id, tx));
+  });
+}
