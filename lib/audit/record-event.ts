@@ -6,7 +6,7 @@ export type Actor =
   | { type: "scim_token"; id: string; label: string }
   | { type: "system"; label?: string };
 
-export type Target = { type: "user" | "scim_identity" | "scim_token"; id: string; label?: string };
+export type Target = { type: "user" | "scim_identity" | "scim_token" | "group"; id: string; label?: string };
 
 export type AuditAction =
   | "admin.created"
@@ -20,6 +20,10 @@ export type AuditAction =
   | "user.deprovisioned"
   | "user.blocked"
   | "user.unblocked"
+  | "group.created"
+  | "group.updated"
+  | "group.deleted"
+  | "group.members_changed"
   | "scim_token.generated"
   | "scim_token.revoked";
 

@@ -3,7 +3,8 @@ import { forbidden, notFound } from "../scim/errors";
 import { listResponse } from "../scim/list-response";
 import { resourceTypeResource, schemaResource, serviceProviderConfig } from "../scim/schema/discovery";
 import { ENTERPRISE_USER_SCHEMA } from "../scim/schema/enterprise-user";
-import { USER_RESOURCE_TYPE } from "../scim/schema/resource-types";
+import { GROUP_SCHEMA } from "../scim/schema/group";
+import { GROUP_RESOURCE_TYPE, USER_RESOURCE_TYPE } from "../scim/schema/resource-types";
 import { USER_SCHEMA } from "../scim/schema/user";
 import { MAX_BODY_BYTES } from "./read-body";
 import { PAGING } from "./request-params";
@@ -11,8 +12,8 @@ import { scimJson } from "./respond";
 import type { ScimRequest } from "./with-scim";
 
 // What is served, and so what discovery advertises: generated from the same definitions validation uses.
-const RESOURCE_TYPES = [USER_RESOURCE_TYPE];
-const SCHEMAS = [USER_SCHEMA, ENTERPRISE_USER_SCHEMA];
+const RESOURCE_TYPES = [USER_RESOURCE_TYPE, GROUP_RESOURCE_TYPE];
+const SCHEMAS = [USER_SCHEMA, GROUP_SCHEMA, ENTERPRISE_USER_SCHEMA];
 
 /** RFC 7644 §4: discovery endpoints take no filter. */
 function refuseFilter(url: URL): void {

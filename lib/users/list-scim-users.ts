@@ -1,4 +1,5 @@
 import { db } from "../db";
+import { listIds } from "../db/list-ids";
 import { config } from "../env";
 import type { ListParams } from "../scim/list-params";
 import { USER_RESOURCE_TYPE } from "../scim/schema/resource-types";
@@ -8,7 +9,7 @@ import type { ScimUserRecord } from "../scim/users/record";
 import { scimUserColumns } from "./scim-columns";
 import { scimUserInclude, toScimRecord } from "./scim-record";
 
-const FROM = `FROM "User" u JOIN "ScimIdentity" i ON i."userId" = u."id"`;
+const FROM = `"User" u JOIN "ScimIdentity" i ON i."userId" = u."id"`;
 
 /**
  * GET /Users: the filter and order are translated to SQL and run in the database; the page is then loaded by id.
@@ -27,19 +28,7 @@ export async function listScimUsers(params: ListParams): Promise<{ total: number
     `i."id" ${direction}`,
   ].join(", ");
 
-  const countRows = await db.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT COUNT(*) AS n ${FROM} WHERE ${where}`, ...sql.values);
-  const total = Number(countRows[0]?.n ?? 0);
-  if (params.count === 0 || params.startIndex > total) return { total, records: [] };
-
-  const page = new Params(sql.dialect);
-  page.values.push(...sql.values);
-  const limit = page.add(params.count);
-  const offset = page.add(params.startIndex - 1);
-  const rows = await db.$queryRawUnsafe<{ id: string }[]>(
-    `SELECT u."id" AS id ${FROM} WHERE ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
-    ...page.values,
-  );
-  const ids = rows.map((r) => r.id);
+  const { total, ids } = await listIds({ from: FROM, idColumn: `u."id"`, where, order, params: sql, startIndex: params.startIndex, count: params.count });
   const users = await db.user.findMany({ where: { id: { in: ids } }, include: scimUserInclude });
   const byId = new Map(users.map((u) => [u.id, u]));
   return { total, records: ids.flatMap((id) => (byId.has(id) ? [toScimRecord(byId.get(id)!)] : [])) };

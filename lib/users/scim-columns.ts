@@ -43,6 +43,12 @@ const MAPPINGS: Record<string, Mapping> = {
     defaultSub: "value",
     sortSql: `u."emailNorm"`,
   },
+  groups: {
+    kind: "multi",
+    from: `"GroupMembership" gm JOIN "Group" g ON g."id" = gm."groupId" WHERE gm."userId" = u."id"`,
+    subAttributes: { value: text(`gm."groupId"`, { caseExact: true }), display: text(`g."displayNameNorm"`, { lowercased: true }), type: text(`'direct'`) },
+    defaultSub: "value",
+  },
   "meta.created": date(`i."createdAt"`),
   "meta.lastModified": date(`i."updatedAt"`),
   employeeNumber: text(`u."employeeNumber"`),

@@ -4,9 +4,14 @@ import type { ScimUserRecord } from "../scim/users/record";
 export const scimUserInclude = {
   scimIdentity: true,
   emails: { orderBy: { position: "asc" } },
+  groupMemberships: { select: { group: { select: { id: true, displayName: true } } }, orderBy: { createdAt: "asc" } },
 } satisfies Prisma.UserInclude;
 
-export type UserWithIdentity = User & { scimIdentity: ScimIdentity | null; emails: UserEmail[] };
+export type UserWithIdentity = User & {
+  scimIdentity: ScimIdentity | null;
+  emails: UserEmail[];
+  groupMemberships: { group: { id: string; displayName: string } }[];
+};
 
 function jsonList(text: string | null): Record<string, unknown>[] | null {
   if (!text) return null;
@@ -54,6 +59,6 @@ export function toScimRecord(user: UserWithIdentity): ScimUserRecord {
       managerId: user.managerId,
       managerName: user.managerName,
     },
-    groups: [],
+    groups: user.groupMemberships.map((m) => m.group),
   };
 }

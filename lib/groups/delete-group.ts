@@ -1,0 +1,16 @@
+import { recordEvent, type Actor } from "../audit/record-event";
+import { db } from "../db";
+import { assertIfMatch } from "../scim/etag";
+import { notFound } from "../scim/errors";
+
+/** DELETE /Groups/{id}: the group and its memberships go; the users stay. */
+export async function deleteGroup(options: { id: string; ifMatch: string | null; actor: Actor }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const group = await tx.group.findUnique({ where: { id: options.id } });
+    if (!group) throw notFound(`Group "${options.id}" not found.`);
+    assertIfMatch(options.ifMatch, group.version);
+    const members = await tx.groupMembership.count({ where: { groupId: group.id } });
+    await tx.group.delete({ where: { id: group.id } });
+    await recordEvent({ actor: options.actor, action: "group.deleted", target: { type: "group", id: group.id, label: group.displayName }, details: { members } }, tx);
+  });
+}

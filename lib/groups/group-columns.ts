@@ -1,0 +1,22 @@
+import type { Column, ColumnMap, Mapping } from "../scim/sql/columns";
+
+// SCIM Group attributes → SQL over `"Group" g`. displayName and externalId go through their indexed lowercase copies.
+
+const text = (sql: string, options: Partial<Column> = {}): Column => ({ kind: "column", sql, type: "string", caseExact: false, ...options });
+const date = (sql: string): Column => ({ kind: "column", sql, type: "dateTime", caseExact: false });
+
+const MAPPINGS: Record<string, Mapping> = {
+  id: text(`g."id"`, { caseExact: true }),
+  displayName: text(`g."displayNameNorm"`, { lowercased: true }),
+  externalId: text(`g."externalIdNorm"`, { lowercased: true }),
+  members: {
+    kind: "multi",
+    from: `"GroupMembership" m WHERE m."groupId" = g."id"`,
+    subAttributes: { value: text(`m."userId"`, { caseExact: true }), type: text(`'User'`) },
+    defaultSub: "value",
+  },
+  "meta.created": date(`g."createdAt"`),
+  "meta.lastModified": date(`g."updatedAt"`),
+};
+
+export const scimGroupColumns: ColumnMap = (canonical) => MAPPINGS[canonical] ?? null;
