@@ -18,6 +18,8 @@ const schema = z.object({
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  SCIM_LOG_MAX_ROWS: z.coerce.number().int().min(0).default(10_000),
+  SCIM_LOG_RETENTION_DAYS: z.coerce.number().min(0).default(7),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
@@ -33,6 +35,8 @@ export type Config = {
   admin?: { email: string; password: string };
   logLevel: "debug" | "info" | "warn" | "error";
   production: boolean;
+  /** Bounds of the SCIM request log (0 turns it off). */
+  scimLog: { maxRows: number; retentionDays: number };
 };
 
 export class ConfigError extends Error {}
@@ -68,6 +72,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === "production",
+    scimLog: { maxRows: e.SCIM_LOG_MAX_ROWS, retentionDays: e.SCIM_LOG_RETENTION_DAYS },
   };
 }
 

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { SignOutButton } from "@/components/admin/sign-out-button";
+import { ToastProvider } from "@/components/ui/toast";
 import { requireAdmin } from "@/lib/auth/require-admin";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
@@ -18,7 +19,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           </span>
           <SignOutButton />
         </header>
-        <main className="flex-1 p-4 md:p-8">{children}</main>
+        <main className="flex-1 p-4 md:p-8">
+          <ToastProvider>{children}</ToastProvider>
+        </main>
       </div>
     </div>
   );

@@ -3,7 +3,14 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-const items = [{ href: "/admin", label: "Overview" }];
+const items = [
+  { href: "/admin", label: "Overview" },
+  { href: "/admin/users", label: "Users" },
+  { href: "/admin/groups", label: "Groups" },
+  { href: "/admin/settings", label: "Settings" },
+  { href: "/admin/audit", label: "Audit log" },
+  { href: "/admin/scim-log", label: "SCIM log" },
+];
 
 export function AdminNav() {
   const pathname = usePathname();

@@ -25,6 +25,7 @@ export type AuditAction =
   | "group.deleted"
   | "group.members_changed"
   | "scim_token.generated"
+  | "scim_token.grace_started"
   | "scim_token.revoked";
 
 export const SYSTEM: Actor = { type: "system", label: "system" };

@@ -2,6 +2,13 @@ import { invalidSyntax, payloadTooLarge, unsupportedMediaType } from "../scim/er
 
 export const MAX_BODY_BYTES = 1_048_576;
 
+const bodies = new WeakMap<Request, { json?: unknown; text?: string }>();
+
+/** What readJsonBody read from this request, for the SCIM request log. */
+export function bodyOf(req: Request): { json?: unknown; text?: string } | undefined {
+  return bodies.get(req);
+}
+
 /**
  * The request's JSON body: `application/scim+json` or `application/json` (or no type at all, which some clients
  * send); larger than MAX_BODY_BYTES → 413; not JSON → 400 invalidSyntax. Read with a running limit so an
@@ -31,8 +38,11 @@ export async function readJsonBody(req: Request): Promise<unknown> {
   const text = Buffer.concat(chunks).toString("utf8");
   if (!text.trim()) throw invalidSyntax("The request body is empty.");
   try {
-    return JSON.parse(text);
+    const json: unknown = JSON.parse(text);
+    bodies.set(req, { json });
+    return json;
   } catch (error) {
+    bodies.set(req, { text: text.slice(0, 16_384) });
     throw invalidSyntax(`The request body is not valid JSON: ${(error as Error).message}`);
   }
 }

@@ -1,5 +1,8 @@
 import { log } from "../log";
-import { methodNotAllowed, unauthorized } from "../scim/errors";
+import { methodNotAllowed, unauthorized, type ScimError } from "../scim/errors";
+import { recordScimRequest } from "../scim-log/record-request";
+import { redactBody } from "../scim-log/redact-body";
+import { bodyOf } from "./read-body";
 import { TOKEN_PREFIX } from "../scim-tokens/token-format";
 import { verifyToken, type VerifiedToken } from "../scim-tokens/verify-token";
 import { errorResponse, mapError } from "./error-response";
@@ -8,6 +11,13 @@ export type ScimRequest<P> = { req: Request; url: URL; params: P; token: Verifie
 type RouteContext<P> = { params: Promise<P> };
 
 const BEARER = /^Bearer[ ]+([^\s]+)\s*$/i;
+const BASE_PATH = "/api/scim/v2";
+
+/** The request's path below the SCIM base, with its query string. */
+function scimPath(url: URL): string {
+  const path = url.pathname.startsWith(BASE_PATH) ? url.pathname.slice(BASE_PATH.length) || "/" : url.pathname;
+  return `${path}${url.search}`;
+}
 
 async function authenticate(req: Request): Promise<VerifiedToken> {
   const match = BEARER.exec(req.headers.get("authorization") ?? "");
@@ -25,16 +35,32 @@ async function authenticate(req: Request): Promise<VerifiedToken> {
 export function withScim<P = unknown>(handler: (request: ScimRequest<P>) => Promise<Response>) {
   return async (req: Request, context: RouteContext<P>): Promise<Response> => {
     const url = new URL(req.url);
+    const at = new Date();
     const started = performance.now();
     let response: Response;
+    let token: VerifiedToken | null = null;
+    let failure: ScimError | null = null;
     try {
-      const token = await authenticate(req);
+      token = await authenticate(req);
       response = await handler({ req, url, params: await context.params, token });
     } catch (error) {
-      const scimError = mapError(error, { method: req.method, path: url.pathname });
-      response = errorResponse(scimError, scimError.status === 401 ? { "WWW-Authenticate": 'Bearer realm="SCIM"' } : {});
+      failure = mapError(error, { method: req.method, path: url.pathname });
+      response = errorResponse(failure, failure.status === 401 ? { "WWW-Authenticate": 'Bearer realm="SCIM"' } : {});
     }
-    log.debug("scim request", { method: req.method, path: url.pathname, status: response.status, ms: Math.round(performance.now() - started) });
+    const durationMs = Math.round(performance.now() - started);
+    recordScimRequest({
+      at,
+      method: req.method,
+      path: scimPath(url),
+      status: response.status,
+      durationMs,
+      tokenId: token?.id ?? null,
+      tokenPrefix: token?.prefix ?? null,
+      scimType: failure?.scimType ?? null,
+      detail: failure?.detail ?? null,
+      requestBody: redactBody(bodyOf(req)),
+    });
+    log.debug("scim request", { method: req.method, path: url.pathname, status: response.status, ms: durationMs });
     return response;
   };
 }

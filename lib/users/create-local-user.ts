@@ -30,6 +30,7 @@ export async function createLocalUser(options: {
         email,
         emailNorm,
         name: options.name ?? username,
+        nameNorm: (options.name ?? username).toLowerCase(),
         role: options.role,
         passwordHash,
       },

@@ -16,8 +16,10 @@ export function displayNameOf(input: UserInput): string {
 /** The User columns a SCIM resource sets. */
 export function profileColumns(input: UserInput) {
   const email = primaryEmail(input.emails);
+  const name = displayNameOf(input);
   return {
-    name: displayNameOf(input),
+    name,
+    nameNorm: name.toLowerCase(),
     email,
     emailNorm: email?.toLowerCase() ?? null,
     givenName: input.name.givenName,

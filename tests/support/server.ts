@@ -33,7 +33,7 @@ export async function freePort(): Promise<number> {
  * (`npm test` makes one first).
  */
 export async function startServer(provider: Provider, env: Record<string, string> = {}): Promise<TestServer> {
-  if (!fs.existsSync(path.join(root, ".next/BUILD_ID"))) throw new Error("No build: run `npm run build` first (npm test does).");
+  if (!fs.existsSync(path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) throw new Error("No build: run `npm run build` first (npm test does).");
   const database = await freshDatabase(provider, "it");
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -28,6 +28,12 @@ const CAROL = "U-Carol";
 const DAVE = "u-dave";
 const EVERYONE = [ALICE, BOB, CAROL, DAVE];
 
+/** Groups and their members (a user's `groups` attribute). */
+const GROUPS: { id: string; displayName: string; members: string[] }[] = [
+  { id: "g-eng", displayName: "Engineering", members: [ALICE, BOB] },
+  { id: "g-sales", displayName: "Sales", members: [CAROL] },
+];
+
 type EmailRow = { value: string; type: string | null; primary: boolean; display?: string };
 type UserRow = {
   id: string;
@@ -202,6 +208,16 @@ function seedStatements(name: DialectName): { sql: string; args: unknown[] }[] {
         args: emailArgs,
       });
     });
+  }
+  for (const g of GROUPS) {
+    const groupArgs = [g.id, g.displayName, g.displayName.toLowerCase(), date("2024-01-01T00:00:00.000Z")];
+    statements.push({
+      sql: `INSERT INTO "Group" ("id", "displayName", "displayNameNorm", "updatedAt") VALUES (${ph(groupArgs.length)})`,
+      args: groupArgs,
+    });
+    for (const member of g.members) {
+      statements.push({ sql: `INSERT INTO "GroupMembership" ("groupId", "userId") VALUES (${ph(2)})`, args: [g.id, member] });
+    }
   }
   return statements;
 }
@@ -421,7 +437,21 @@ const EMAIL_CASES: [string, string[]][] = [
   ['emails[type eq "work"] and active eq false', [BOB]],
 ];
 
-const ALL_CASES = [...STRING_CASES, ...NULL_AND_LOGIC_CASES, ...BOOLEAN_CASES, ...DATE_CASES, ...EMAIL_CASES];
+const GROUP_CASES: [string, string[]][] = [
+  // groups.value is the group's id (caseExact); groups alone compares it.
+  ['groups eq "g-eng"', [ALICE, BOB]],
+  ['groups.value eq "g-sales"', [CAROL]],
+  ['groups.value eq "G-ENG"', []],
+  ['groups.display eq "SALES"', [CAROL]],
+  ['groups.display sw "eng"', [ALICE, BOB]],
+  ["groups pr", [ALICE, BOB, CAROL]],
+  ["not (groups pr)", [DAVE]],
+  ['groups[display co "ing" and type eq "direct"]', [ALICE, BOB]],
+  ['groups.type eq "indirect"', []],
+  ['groups eq "g-eng" and active eq true', [ALICE]],
+];
+
+const ALL_CASES = [...STRING_CASES, ...NULL_AND_LOGIC_CASES, ...BOOLEAN_CASES, ...DATE_CASES, ...EMAIL_CASES, ...GROUP_CASES];
 
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -472,6 +502,12 @@ for (const database of DATABASES) {
 
     describe("emails: sub-attributes, the default sub-attribute and value paths", () => {
       it.each(EMAIL_CASES)("%s", async (filter, expected) => {
+        expect(await matching(db, filter)).toEqual(ids(...expected));
+      });
+    });
+
+    describe("groups: membership through GroupMembership", () => {
+      it.each(GROUP_CASES)("%s", async (filter, expected) => {
         expect(await matching(db, filter)).toEqual(ids(...expected));
       });
     });
@@ -648,7 +684,7 @@ describe("filterToSql: invalid filters → 400 invalidFilter", () => {
     ["phoneNumbers, which are not queryable", 'phoneNumbers eq "x"'],
     ["a phoneNumbers sub-attribute", 'phoneNumbers.value eq "x"'],
     ["an addresses sub-attribute", 'addresses.locality eq "x"'],
-    ["groups", 'groups.value eq "x"'],
+    ["a groups sub-attribute without a column", 'groups.$ref eq "x"'],
     ["the complex name itself", 'name eq "x"'],
     ["the complex manager itself", 'manager eq "x"'],
     ["meta.resourceType", 'meta.resourceType eq "User"'],

@@ -1,0 +1,68 @@
+import { db } from "../db";
+import { config } from "../env";
+import { log } from "../log";
+
+export type ScimRequestEntry = {
+  at: Date;
+  method: string;
+  path: string;
+  status: number;
+  durationMs: number;
+  tokenId: string | null;
+  tokenPrefix: string | null;
+  scimType: string | null;
+  detail: string | null;
+  requestBody: string | null;
+};
+
+// Entries are buffered and written in batches off the request path, so logging never adds a write to the
+// latency of a SCIM request; a crash loses at most the last fraction of a second of troubleshooting data.
+const FLUSH_MS = 250;
+const FLUSH_AT = 200;
+const PRUNE_EVERY_MS = 60_000;
+
+const buffer: ScimRequestEntry[] = [];
+let timer: NodeJS.Timeout | undefined;
+let flushing: Promise<void> | undefined;
+let lastPrune = 0;
+
+export function recordScimRequest(entry: ScimRequestEntry): void {
+  if (config().scimLog.maxRows === 0) return;
+  buffer.push(entry);
+  if (buffer.length >= FLUSH_AT) void flushScimLog();
+  else if (!timer) {
+    timer = setTimeout(() => void flushScimLog(), FLUSH_MS);
+    timer.unref();
+  }
+}
+
+/** Writes what is buffered (tests call it to read their own requests back). */
+export async function flushScimLog(): Promise<void> {
+  if (timer) clearTimeout(timer);
+  timer = undefined;
+  await flushing;
+  const batch = buffer.splice(0);
+  if (!batch.length) return;
+  flushing = (async () => {
+    try {
+      await db.scimRequestLog.createMany({ data: batch });
+      if (Date.now() - lastPrune > PRUNE_EVERY_MS) {
+        lastPrune = Date.now();
+        await pruneScimLog();
+      }
+    } catch (error) {
+      log.warn("could not write the SCIM request log", { error: (error as Error).message, dropped: batch.length });
+    }
+  })();
+  await flushing;
+}
+
+/** Keeps the log within its bounds: nothing older than the retention period, no more than maxRows entries. */
+export async function pruneScimLog(): Promise<void> {
+  const { maxRows, retentionDays } = config().scimLog;
+  if (retentionDays > 0) {
+    await db.scimRequestLog.deleteMany({ where: { at: { lt: new Date(Date.now() - retentionDays * 86_400_000) } } });
+  }
+  const boundary = await db.scimRequestLog.findMany({ orderBy: [{ at: "desc" }, { id: "desc" }], skip: maxRows, take: 1, select: { at: true } });
+  if (boundary[0]) await db.scimRequestLog.deleteMany({ where: { at: { lte: boundary[0].at } } });
+}
