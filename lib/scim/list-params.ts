@@ -45,7 +45,7 @@ export function listParamsFromQuery(search: URLSearchParams, limits: PagingLimit
 export function listParamsFromSearchBody(body: unknown, limits: PagingLimits): ListParams {
   if (!isObject(body)) throw invalidSyntax("The search request must be a JSON object.");
   const schemas = member(body, "schemas");
-  if (schemas !== undefined && !(Array.isArray(schemas) && schemas.includes(SEARCH_REQUEST_MESSAGE_ID))) {
+  if (schemas !== undefined && !(Array.isArray(schemas) && schemas.some((s) => typeof s === "string" && s.toLowerCase() === SEARCH_REQUEST_MESSAGE_ID.toLowerCase()))) {
     throw invalidSyntax(`"schemas" must be ["${SEARCH_REQUEST_MESSAGE_ID}"].`);
   }
   const list = (value: unknown, name: string) => {
@@ -69,10 +69,15 @@ export function listParamsFromSearchBody(body: unknown, limits: PagingLimits): L
 }
 
 function integer(value: unknown, name: string): number | undefined {
-  if (value === undefined || value === null || value === "") return undefined;
-  const n = typeof value === "number" ? value : Number(String(value).trim());
-  if (!Number.isFinite(n) || !Number.isInteger(n)) throw invalidValue(`"${name}" must be an integer.`);
-  return n;
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === "number") {
+    if (!Number.isInteger(value)) throw invalidValue(`"${name}" must be an integer.`);
+    return value;
+  }
+  const text = String(value).trim();
+  if (text === "") return undefined;
+  if (!/^[+-]?\d{1,9}$/.test(text)) throw invalidValue(`"${name}" must be an integer.`);
+  return Number(text);
 }
 
 function text(value: unknown, name: string): string | undefined {

@@ -1,5 +1,6 @@
 // RFC 7643/7644 behaviours of the SCIM Users API over real HTTP: authentication, error responses, listing,
 // filtering, searching, discovery, ETags, PATCH errors, and the provisioning rules around existing accounts.
+import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "../../lib/db";
 import { runCli } from "../support/cli";
@@ -81,6 +82,40 @@ describe.each(providers)("SCIM protocol behaviours on %s", (provider) => {
       expectScimError(await client.post("/Users", body), 413);
     });
 
+    it("answers a streamed body over 1 MiB (chunked, no Content-Length) with 413", async () => {
+      // node:http on a connection of its own, so that the refused upload cannot disturb fetch's pooled connections.
+      const url = new URL(client.url("/Users"));
+      const res = await new Promise<{ status: number; headers: Headers; body: Json }>((resolve, reject) => {
+        const req = http.request(
+          url,
+          { method: "POST", agent: false, headers: { authorization: `Bearer ${client.token}`, "content-type": "application/scim+json", connection: "close" } },
+          (response) => {
+            let text = "";
+            response.setEncoding("utf8");
+            response.on("data", (chunk) => (text += chunk));
+            response.on("end", () => {
+              const headers = new Headers();
+              for (const [key, value] of Object.entries(response.headers)) if (typeof value === "string") headers.set(key, value);
+              resolve({ status: response.statusCode ?? 0, headers, body: JSON.parse(text) });
+            });
+          },
+        );
+        req.on("error", reject);
+        req.write(`{"schemas":["${URN.user}"],"userName":"stream-${unique()}","nickName":"`);
+        const chunk = "x".repeat(64 * 1024);
+        let sent = 0;
+        const pump = () => {
+          while (sent < 1_200_000) {
+            sent += chunk.length;
+            if (!req.write(chunk)) return void req.once("drain", pump);
+          }
+          req.end('"}');
+        };
+        pump();
+      });
+      expectScimError(res, 413);
+    });
+
     it("answers an unsupported media type with 415", async () => {
       expectScimError(await client.post("/Users", "userName=x", { headers: { "content-type": "application/x-www-form-urlencoded" } }), 415);
     });
@@ -142,10 +177,19 @@ describe.each(providers)("SCIM protocol behaviours on %s", (provider) => {
       expect(ids(zero)).toEqual(ids(first));
     });
 
-    it("answers count=0 with totalResults only", async () => {
-      const res = await client.get("/Users", { query: { filter: `userName sw "${prefix}"`, count: 0 } });
+    it("answers count=0 (and a negative count, which means 0) with totalResults only", async () => {
+      for (const count of [0, -3]) {
+        const res = await client.get("/Users", { query: { filter: `userName sw "${prefix}"`, count } });
+        expect(res.status).toBe(200);
+        expect(res.body).toEqual({ schemas: [URN.listResponse], totalResults: 25, startIndex: 1, itemsPerPage: 0, Resources: [] });
+      }
+    });
+
+    it("caps count at filter.maxResults", async () => {
+      const max = (await client.get("/ServiceProviderConfig")).body.filter.maxResults as number;
+      const res = await client.get("/Users", { query: { count: max + 500 } });
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ schemas: [URN.listResponse], totalResults: 25, startIndex: 1, itemsPerPage: 0, Resources: [] });
+      expect(res.body.itemsPerPage).toBeLessThanOrEqual(max);
     });
 
     it("answers a startIndex past the end with an empty page", async () => {
@@ -281,6 +325,19 @@ describe.each(providers)("SCIM protocol behaviours on %s", (provider) => {
     ])("%s", async (_name, template, expected) => {
       const filter = template.replaceAll("{p}", p).replaceAll("{P}", p.toUpperCase());
       expect(await match(filter)).toEqual(expected);
+    });
+
+    it("matches case-insensitively beyond ASCII (caseExact false)", async () => {
+      // A user of its own (not one of the three above), matched through columns compared with the database's lower().
+      const own = `intl-${unique()}`;
+      const user = await createUser(client, simpleUser(`${own}@example.com`, { name: { givenName: "Émile", familyName: "Ørsted" }, displayName: "Émile Ørsted" }));
+      const failures: string[] = [];
+      for (const filter of [`name.givenName eq "émile"`, `name.familyName eq "ØRSTED"`, `displayName co "émile ø"`, `name.familyName sw "ør"`]) {
+        const res = await client.get("/Users", { query: { filter: `userName sw "${own}" and ${filter}` } });
+        expect(res.status).toBe(200);
+        if (JSON.stringify(ids(res)) !== JSON.stringify([user.id])) failures.push(`${filter} → ${JSON.stringify(ids(res))}`);
+      }
+      expect(failures).toEqual([]);
     });
 
     it("compares meta.created with a dateTime", async () => {
@@ -428,6 +485,8 @@ describe.each(providers)("SCIM protocol behaviours on %s", (provider) => {
       const notModified = await client.get(`/Users/${user.id}`, { headers: { "if-none-match": res.body.meta.version } });
       expect(notModified.status).toBe(304);
       expect(notModified.body).toBeNull();
+      // RFC 7232 §4.1: a 304 MUST carry the ETag a 200 would have carried.
+      expect(notModified.headers.get("etag")).toBe(res.body.meta.version);
       const modified = await client.get(`/Users/${user.id}`, { headers: { "if-none-match": 'W/"nope"' } });
       expect(modified.status).toBe(200);
     });
@@ -554,6 +613,37 @@ describe.each(providers)("SCIM protocol behaviours on %s", (provider) => {
       // A second SCIM user with that email is refused.
       const again = await client.post("/Users", simpleUser(`idp-${unique()}`, { emails: [{ value: email, type: "work", primary: true }] }));
       expectScimError(again, 409, "uniqueness");
+    });
+
+    it("refuses a POST whose externalId is already provisioned with 409 uniqueness", async () => {
+      const externalId = `ext-${unique()}`;
+      await createUser(client, simpleUser(`ext-${unique()}`, { externalId }));
+      expectScimError(await client.post("/Users", simpleUser(`ext-${unique()}`, { externalId: externalId.toUpperCase() })), 409, "uniqueness");
+    });
+
+    it("brings a deactivated user back when it is POSTed again: 201, the same id, active", async () => {
+      const body = simpleUser(`back-${unique()}`, { externalId: `ext-${unique()}` });
+      const user = await createUser(client, body);
+      const off = await client.patch(`/Users/${user.id}`, patchBody({ op: "replace", path: "active", value: false }));
+      expect(off.body.active).toBe(false);
+      const res = await client.post("/Users", { ...body, title: "Returned" });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      expect(res.body.id).toBe(user.id);
+      expect(res.body.active).toBe(true);
+      expect(res.body.title).toBe("Returned");
+    });
+
+    it("keeps the state on a PUT without active, and refuses a PUT to another user's userName", async () => {
+      const other = await createUser(client, simpleUser(`put-${unique()}`));
+      const user = await createUser(client, simpleUser(`put-${unique()}`, { active: false }));
+      expect(user.active).toBe(false);
+      const { active: _omitted, ...withoutActive } = simpleUser(user.userName, { title: "Put" });
+      const put = await client.put(`/Users/${user.id}`, withoutActive);
+      expect(put.status, JSON.stringify(put.body)).toBe(200);
+      expect(put.body.active).toBe(false);
+      expect(put.body.title).toBe("Put");
+      expectScimError(await client.put(`/Users/${user.id}`, simpleUser(other.userName.toUpperCase(), { emails: user.emails })), 409, "uniqueness");
+      expect((await client.get(`/Users/${user.id}`)).body).toEqual(put.body);
     });
 
     it('creates a blocked user when POSTed with active "False"', async () => {

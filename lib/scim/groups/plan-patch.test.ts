@@ -55,7 +55,7 @@ const ids = (n: number, prefix = "u") => Array.from({ length: n }, (_, i) => `${
 describe("planGroupPatch: Okta", () => {
   it("renames with a pathless replace that echoes the group's own id (the id is accepted and ignored)", () => {
     const p = planGroupPatch(fixture("okta", "patch-rename"), GROUP_ID);
-    expect(p.displayName).toBe("Test SCIMv20");
+    expect(p.displayName).toBe("Test SCIMv2");
     expect(p).not.toHaveProperty("externalId");
     expect(members(p)).toEqual(delta());
   });
@@ -79,7 +79,7 @@ describe("planGroupPatch: Okta", () => {
 
   it("plans the id echo sent together with a membership change in one request", () => {
     const p = planGroupPatch(fixture("okta", "patch-rename-and-members"), GROUP_ID);
-    expect(p.displayName).toBe("Test SCIMv2");
+    expect(p.displayName).toBe("Test SCIMv20");
     expect(members(p)).toEqual(delta(["23a35c27-23d3-4c03-b4c5-6443c09e7173"], ["89bb1940-b905-4575-9e7f-6f887cfb368e"]));
   });
 
@@ -113,6 +113,10 @@ describe("planGroupPatch: Microsoft Entra", () => {
     expect(members(planGroupPatch(fixture("entra", "patch-remove-multiple-members"), GROUP_ID))).toEqual(
       delta([], ["a2c5ca3e-4f0a-4d5c-9a4b-0b9b6d6e0001", "a2c5ca3e-4f0a-4d5c-9a4b-0b9b6d6e0002"]),
     );
+  });
+
+  it("removes a member with the value-carrying Remove of the default (no feature flag) behaviour", () => {
+    expect(members(planGroupPatch(fixture("entra", "patch-remove-member-default"), GROUP_ID))).toEqual(delta([], ["u1091"]));
   });
 
   it("removes a member with the RFC filter form members[value eq …] (aadOptscim062020)", () => {

@@ -107,7 +107,7 @@ function compareBoolean(column: Column, op: CompareOp, value: FilterValue, param
 const ORDERING: Partial<Record<CompareOp, string>> = { eq: "=", gt: ">", ge: ">=", lt: "<", le: "<=" };
 
 function compareDate(column: Column, op: CompareOp, value: FilterValue, params: Params): string {
-  const date = typeof value === "string" ? new Date(value) : new Date(NaN);
+  const date = typeof value === "string" && /^\d{4}-\d{2}-\d{2}/.test(value) ? new Date(value) : new Date(NaN);
   if (Number.isNaN(date.getTime())) throw invalidFilter(`"${String(value)}" is not a dateTime (xsd:dateTime, e.g. 2024-01-31T12:00:00Z).`);
   const p = params.dialect.timestampParam(params.add(params.dialect.timestamp(date)));
   if (op === "ne") return `(${column.sql} IS NULL OR ${column.sql} <> ${p})`;
@@ -118,16 +118,18 @@ function compareDate(column: Column, op: CompareOp, value: FilterValue, params: 
 
 function compareString(column: Column, op: CompareOp, value: string, params: Params): string {
   const d = params.dialect;
+  const needle = column.lowercased ? value.toLowerCase() : value;
+  const length = [...needle].length;
+  // Every string ends with "": no parameter to bind (an unbound one would break the whole statement).
+  if (op === "ew" && length === 0) return `${column.sql} IS NOT NULL`;
   let lhs = column.sql;
   let rhs: string;
-  if (column.caseExact) rhs = params.add(value);
-  else if (column.lowercased) rhs = params.add(value.toLowerCase());
+  if (column.caseExact || column.lowercased) rhs = params.add(needle);
   else {
-    // Both sides through the database's own lower(), so they fold alike.
+    // Both sides through the database's own lower(), so they fold alike (on SQLite that folds ASCII only).
     lhs = `lower(${column.sql})`;
     rhs = `lower(${params.add(value)})`;
   }
-  const length = [...(column.lowercased ? value.toLowerCase() : value)].length;
   switch (op) {
     case "ne":
       return `(${column.sql} IS NULL OR ${lhs} <> ${rhs})`;
@@ -136,7 +138,7 @@ function compareString(column: Column, op: CompareOp, value: string, params: Par
     case "sw":
       return d.startsWith(lhs, rhs, length);
     case "ew":
-      return length === 0 ? `${lhs} IS NOT NULL` : d.endsWith(lhs, rhs, length);
+      return d.endsWith(lhs, rhs, length);
     default:
       return `${lhs} ${ORDERING[op]} ${rhs}`;
   }
@@ -146,7 +148,10 @@ function compareString(column: Column, op: CompareOp, value: string, params: Par
 export function sortToSql(sortBy: string, schemas: ResourceSchemas, columns: ColumnMap): string {
   const path = parseAttrPath(sortBy.trim());
   const resolved = path ? resolveAttribute(schemas, path) : null;
-  const mapping = resolved ? (columns(resolved.subName ? `${resolved.name}.${resolved.subName}` : resolved.name) ?? columns(resolved.name)) : null;
+  // A sub-attribute sorts only by its own column; a multi-valued attribute by its primary value.
+  let mapping = resolved ? columns(resolved.subName ? `${resolved.name}.${resolved.subName}` : resolved.name) : null;
+  const parent = resolved?.subName ? columns(resolved.name) : null;
+  if (!mapping && parent?.kind === "multi" && parent.defaultSub.toLowerCase() === resolved!.subName!.toLowerCase()) mapping = parent;
   if (!resolved || !mapping) throw invalidValue(`Cannot sort by "${sortBy}".`);
   if (mapping.kind === "multi") {
     if (!mapping.sortSql) throw invalidValue(`Cannot sort by "${sortBy}".`);

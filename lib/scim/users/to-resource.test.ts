@@ -88,8 +88,7 @@ const FULL: ScimUserRecord = minimalRecord({
 
 /** The UserInput a record was stored from: what reading its resource back must give. */
 function inputOf(record: ScimUserRecord): UserInput {
-  const { id, version, created, lastModified, groups, ...input } = record;
-  void [id, version, created, lastModified, groups];
+  const { id: _id, version: _version, created: _created, lastModified: _lastModified, groups: _groups, ...input } = record;
   return input;
 }
 
