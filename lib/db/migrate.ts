@@ -17,9 +17,12 @@ const PG_LOCK_KEY = 72707369;
 export type MigrateResult = { applied: string[]; total: number };
 type Log = (msg: string) => void;
 
-export async function migrate(databaseUrl: string, options: { root?: string; log?: Log } = {}): Promise<MigrateResult> {
+export async function migrate(
+  databaseUrl: string,
+  options: { root?: string; log?: Log; migrations?: Migration[] } = {},
+): Promise<MigrateResult> {
   const provider = providerOf(databaseUrl);
-  const migrations = readMigrations(provider, options.root);
+  const migrations = options.migrations ?? readMigrations(provider, options.root);
   const log = options.log ?? (() => {});
   return provider === "sqlite"
     ? migrateSqlite(databaseUrl, migrations, log)
@@ -45,6 +48,10 @@ async function migrateSqlite(url: string, all: Migration[], log: Log): Promise<M
     await client.execute("PRAGMA busy_timeout = 30000");
     // WAL persists in the file: every later connection gets it.
     await client.execute("PRAGMA journal_mode = WAL");
+    // Prisma's SQLite migrations rebuild tables (create new, copy, drop old) behind `PRAGMA foreign_keys=OFF`,
+    // which is a no-op inside a transaction: with keys on, dropping the old table would cascade-delete every row
+    // that refers to it. So keys go off on this connection before the transaction, and are checked before commit.
+    await client.execute("PRAGMA foreign_keys = OFF");
     // BEGIN IMMEDIATE takes the write lock up front: a second process waits here, then finds nothing to do.
     const tx = await client.transaction("write");
     try {
@@ -66,6 +73,8 @@ async function migrateSqlite(url: string, all: Migration[], log: Log): Promise<M
           args: [crypto.randomUUID(), m.checksum, now, m.name, now],
         });
       }
+      const violations = await tx.execute("PRAGMA foreign_key_check");
+      if (violations.rows.length) throw new Error(`migrations left ${violations.rows.length} foreign key violation(s); nothing was applied`);
       // SQLite DDL is transactional: the whole batch lands or none of it does.
       await tx.commit();
       return { applied: todo.map((m) => m.name), total: all.length };

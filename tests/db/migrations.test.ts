@@ -36,6 +36,20 @@ async function applySql(provider: Provider, url: string, sql: string) {
   }
 }
 
+async function queryAll(provider: Provider, url: string, sql: string): Promise<Record<string, unknown>[]> {
+  if (provider === "sqlite") {
+    const client = createClient({ url });
+    const result = await client.execute(sql);
+    client.close();
+    return result.rows as unknown as Record<string, unknown>[];
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const result = await client.query(sql);
+  await client.end();
+  return result.rows;
+}
+
 describe("migration histories", () => {
   it("record every change to prisma/models.prisma (run `npm run migration:new -- <name>` after editing it)", () => {
     expect(readSnapshot()).toBe(readModels());
@@ -55,6 +69,27 @@ describe.each(providers)("migrate on %s", (provider) => {
     const direct = await fresh(provider);
     await applySql(provider, direct.url, await diffModels(provider, null));
     expect(await introspect(provider, migrated.url)).toEqual(await introspect(provider, direct.url));
+  }, 120_000);
+
+  it("keeps every row through later migrations (table rebuilds must not cascade-delete)", async () => {
+    const database = await fresh(provider);
+    const [first, ...rest] = readMigrations(provider);
+    await migrate(database.url, { migrations: [first] });
+    const t = "'2024-01-01 00:00:00'";
+    const yes = provider === "sqlite" ? "1" : "true";
+    await applySql(provider, database.url, `
+      INSERT INTO "User" ("id", "username", "usernameNorm", "name", "updatedAt") VALUES ('u1', 'ann', 'ann', 'Ann', ${t});
+      INSERT INTO "ScimIdentity" ("id", "userId", "userName", "userNameNorm", "active", "updatedAt") VALUES ('i1', 'u1', 'ann@x.com', 'ann@x.com', ${yes}, ${t});
+      INSERT INTO "UserEmail" ("id", "userId", "position", "value", "valueNorm", "primary") VALUES ('e1', 'u1', 0, 'ann@x.com', 'ann@x.com', ${yes});
+      INSERT INTO "ScimToken" ("id", "hash", "prefix", "createdById") VALUES ('t1', 'h', 'scim_abc', 'u1');
+      INSERT INTO "AuditEvent" ("id", "actorType", "actorLabel", "action", "targetId") VALUES ('a1', 'system', 'system', 'user.created', 'u1');
+    `);
+    expect((await migrate(database.url, { migrations: [first, ...rest] })).applied).toEqual(rest.map((m) => m.name));
+    const count = async (table: string) => {
+      const rows = await queryAll(provider, database.url, `SELECT COUNT(*) AS n FROM "${table}"`);
+      return Number(rows[0].n);
+    };
+    for (const table of ["User", "ScimIdentity", "UserEmail", "ScimToken", "AuditEvent"]) expect(await count(table), table).toBe(1);
   }, 120_000);
 
   it("applies each migration once when several processes start together, then nothing", async () => {
