@@ -2,8 +2,9 @@ import { defineConfig } from "@playwright/test";
 
 // Each project runs the built app under `next start` on a fresh database of its own. The PostgreSQL project is
 // left out only when scripts/test.mjs found no PostgreSQL server (never in CI).
-const projects = [{ provider: "sqlite", port: 3201 }];
-if (process.env.E2E_POSTGRES !== "0") projects.push({ provider: "postgresql", port: 3202 });
+const base = Number(process.env.E2E_PORT_BASE ?? 3201);
+const projects = [{ provider: "sqlite", port: base }];
+if (process.env.E2E_POSTGRES !== "0") projects.push({ provider: "postgresql", port: base + 1 });
 
 export default defineConfig({
   testDir: "e2e",
