@@ -8,23 +8,25 @@ export class SettingsPage {
   }
 
   endpointField() {
-    return this.page.getByLabel("SCIM API endpoint URL");
+    return this.page.getByLabel("SCIM API endpoint URL", { exact: true });
   }
 
   tokenField() {
-    return this.page.getByLabel("Your SCIM token");
+    return this.page.getByLabel("Your SCIM token", { exact: true });
   }
 
   /** Generates the first token, or resets the current one with the given grace period. Returns the new token. */
   async generateToken(options: { grace?: "none" | "1h" | "24h" } = {}): Promise<string> {
     const reset = this.page.getByRole("button", { name: "Reset SCIM token" });
+    const generate = this.page.getByRole("button", { name: "Generate a SCIM token" });
+    await reset.or(generate).waitFor();
     if (await reset.isVisible()) {
       await reset.click();
       const dialog = this.page.getByRole("dialog", { name: "Reset the SCIM token?" });
       await dialog.getByLabel("Keep the current token working for").selectOption(options.grace ?? "none");
       await dialog.getByRole("button", { name: "Reset token" }).click();
     } else {
-      await this.page.getByRole("button", { name: "Generate a SCIM token" }).click();
+      await generate.click();
     }
     await this.page.getByRole("status").filter({ hasText: "A new SCIM token was generated." }).waitFor();
     return this.tokenField().inputValue();
