@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 
 export class SettingsPage {
   constructor(readonly page: Page) {}
@@ -20,6 +20,7 @@ export class SettingsPage {
     const reset = this.page.getByRole("button", { name: "Reset SCIM token" });
     const generate = this.page.getByRole("button", { name: "Generate a SCIM token" });
     await reset.or(generate).waitFor();
+    const before = (await this.tokenField().count()) ? await this.tokenField().inputValue() : "";
     if (await reset.isVisible()) {
       await reset.click();
       const dialog = this.page.getByRole("dialog", { name: "Reset the SCIM token?" });
@@ -29,6 +30,7 @@ export class SettingsPage {
       await generate.click();
     }
     await this.page.getByRole("status").filter({ hasText: "A new SCIM token was generated." }).waitFor();
+    await expect(this.tokenField()).not.toHaveValue(before);
     return this.tokenField().inputValue();
   }
 }
