@@ -15,7 +15,7 @@ import { project, type ProjectionParams } from "../scim/projection";
 import { GROUP_RESOURCE_TYPE } from "../scim/schema/resource-types";
 import { readJsonBody } from "./read-body";
 import { PAGING, projectionFrom, tokenActor } from "./request-params";
-import { noContent, scimJson } from "./respond";
+import { noContent, notModified, scimJson } from "./respond";
 import type { ScimRequest } from "./with-scim";
 
 /** Whether a response with this projection shows members (so whether they need loading at all). */
@@ -54,7 +54,7 @@ export async function createGroupHandler({ req, url, token }: ScimRequest<unknow
 export async function getGroup({ req, url, params }: ScimRequest<{ id: string }>): Promise<Response> {
   const projection = projectionFrom(url);
   const record = await findGroup(params.id, { withMembers: showsMembers(projection) });
-  if (noneMatch(req.headers.get("if-none-match"), record.version)) return new Response(null, { status: 304 });
+  if (noneMatch(req.headers.get("if-none-match"), record.version)) return notModified(record.version);
   return groupResponse(record, projection);
 }
 

@@ -10,3 +10,8 @@ export function scimJson(body: unknown, init: { status?: number; headers?: Recor
 export function noContent(headers: Record<string, string> = {}): Response {
   return new Response(null, { status: 204, headers: { "Cache-Control": "no-store", ...headers } });
 }
+
+/** RFC 7232 §4.1: a 304 carries the ETag and Cache-Control the 200 would have. */
+export function notModified(version: number): Response {
+  return new Response(null, { status: 304, headers: { ETag: `W/"${version}"`, "Cache-Control": "no-store" } });
+}

@@ -14,7 +14,7 @@ import { updateScimUser } from "../users/update-scim-user";
 import { config } from "../env";
 import { readJsonBody } from "./read-body";
 import { PAGING, projectionFrom, tokenActor } from "./request-params";
-import { noContent, scimJson } from "./respond";
+import { noContent, notModified, scimJson } from "./respond";
 import { userResource, userResponse } from "./user-response";
 import type { ScimRequest } from "./with-scim";
 
@@ -38,7 +38,7 @@ export async function createUser({ req, url, token }: ScimRequest<unknown>): Pro
 
 export async function getUser({ req, url, params }: ScimRequest<{ id: string }>): Promise<Response> {
   const record = toScimRecord(await findScimUser(params.id));
-  if (noneMatch(req.headers.get("if-none-match"), record.version)) return new Response(null, { status: 304 });
+  if (noneMatch(req.headers.get("if-none-match"), record.version)) return notModified(record.version);
   return userResponse(record, { projection: projectionFrom(url) });
 }
 

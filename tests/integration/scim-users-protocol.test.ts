@@ -86,6 +86,7 @@ describe.each(providers)("SCIM protocol behaviours on %s", (provider) => {
       // node:http on a connection of its own, so that the refused upload cannot disturb fetch's pooled connections.
       const url = new URL(client.url("/Users"));
       const res = await new Promise<{ status: number; headers: Headers; body: Json }>((resolve, reject) => {
+        let writeError: Error | undefined;
         const req = http.request(
           url,
           { method: "POST", agent: false, headers: { authorization: `Bearer ${client.token}`, "content-type": "application/scim+json", connection: "close" } },
@@ -100,18 +101,16 @@ describe.each(providers)("SCIM protocol behaviours on %s", (provider) => {
             });
           },
         );
-        req.on("error", reject);
-        req.write(`{"schemas":["${URN.user}"],"userName":"stream-${unique()}","nickName":"`);
-        const chunk = "x".repeat(64 * 1024);
-        let sent = 0;
-        const pump = () => {
-          while (sent < 1_200_000) {
-            sent += chunk.length;
-            if (!req.write(chunk)) return void req.once("drain", pump);
-          }
-          req.end('"}');
-        };
-        pump();
+        // The server may answer and close before the upload ends (EPIPE/ECONNRESET on our side): what counts is the
+        // response it sent, so a write error only fails the test when no response follows.
+        req.on("error", (error) => {
+          writeError = error;
+          setTimeout(() => reject(writeError), 2_000);
+        });
+        // No Content-Length: Node sends the body chunked, so the server can only find out the size by reading it.
+        const body = `{"schemas":["${URN.user}"],"userName":"stream-${unique()}","nickName":"${"x".repeat(1_100_000)}"}`;
+        req.write(body.slice(0, 1000));
+        req.end(body.slice(1000));
       });
       expectScimError(res, 413);
     });
@@ -304,6 +303,8 @@ describe.each(providers)("SCIM protocol behaviours on %s", (provider) => {
       ["co", `name.familyName co "mith"`, ["Alice", "Carol"]],
       ["sw", `name.familyName sw "smi"`, ["Alice", "Carol"]],
       ["ew", `userName ew "@example.org"`, ["Bob"]],
+      ["ew with an empty value (every value ends with it)", `userName ew ""`, ["Alice", "Bob", "Carol"]],
+      ["sw with an empty value", `userName sw ""`, ["Alice", "Bob", "Carol"]],
       ["pr", `title pr`, ["Alice", "Bob"]],
       ["gt", `name.givenName gt "Bob"`, ["Carol"]],
       ["ge", `name.givenName ge "Bob"`, ["Bob", "Carol"]],
@@ -327,17 +328,23 @@ describe.each(providers)("SCIM protocol behaviours on %s", (provider) => {
       expect(await match(filter)).toEqual(expected);
     });
 
-    it("matches case-insensitively beyond ASCII (caseExact false)", async () => {
-      // A user of its own (not one of the three above), matched through columns compared with the database's lower().
+    it("matches case-insensitively beyond ASCII on PostgreSQL; on SQLite only the ASCII letters fold", async () => {
+      // RFC 7643 caseExact=false asks for case-insensitive matching. Plain columns are compared through the
+      // database's lower(), which on SQLite folds ASCII only: a limitation the app accepts (lib/scim/sql/filter-to-sql.ts,
+      // and its unit test "compares non-ASCII letters case-insensitively … (ASCII only on SQLite)"). userName,
+      // externalId and emails are compared through lowercase copies made in JavaScript, so they fold fully everywhere.
       const own = `intl-${unique()}`;
-      const user = await createUser(client, simpleUser(`${own}@example.com`, { name: { givenName: "Émile", familyName: "Ørsted" }, displayName: "Émile Ørsted" }));
-      const failures: string[] = [];
-      for (const filter of [`name.givenName eq "émile"`, `name.familyName eq "ØRSTED"`, `displayName co "émile ø"`, `name.familyName sw "ør"`]) {
-        const res = await client.get("/Users", { query: { filter: `userName sw "${own}" and ${filter}` } });
+      const user = await createUser(client, simpleUser(`Ø${own}@example.com`, { name: { givenName: "Émile", familyName: "Ørsted" }, displayName: "Émile Ørsted" }));
+      const everywhere = [`name.familyName eq "ØRSTED"`, `name.givenName eq "ÉMILE"`, `displayName co "Émile Ø"`, `userName eq "ø${own}@EXAMPLE.COM"`];
+      const postgresOnly = [`name.givenName eq "émile"`, `displayName co "émile ø"`, `name.familyName sw "ør"`];
+      const wrong: string[] = [];
+      for (const filter of [...everywhere, ...postgresOnly]) {
+        const res = await client.get("/Users", { query: { filter: `userName sw "ø${own}" and ${filter}` } });
         expect(res.status).toBe(200);
-        if (JSON.stringify(ids(res)) !== JSON.stringify([user.id])) failures.push(`${filter} → ${JSON.stringify(ids(res))}`);
+        const expected = provider === "sqlite" && postgresOnly.includes(filter) ? [] : [user.id];
+        if (JSON.stringify(ids(res)) !== JSON.stringify(expected)) wrong.push(`${filter} → ${JSON.stringify(ids(res))}`);
       }
-      expect(failures).toEqual([]);
+      expect(wrong).toEqual([]);
     });
 
     it("compares meta.created with a dateTime", async () => {
@@ -583,6 +590,8 @@ describe.each(providers)("SCIM protocol behaviours on %s", (provider) => {
       const email = `Local.${unique()}@Example.com`;
       const cli = await runCli(["create-user", "--email", email, "--password", "long enough password"], scim.server.database.url);
       expect(cli.code, cli.stderr).toBe(0);
+      // A local account without a SCIM identity is not a SCIM resource.
+      expect((await client.get("/Users", { query: { filter: `emails.value eq "${email}"` } })).body.totalResults).toBe(0);
 
       const res = await client.post("/Users", {
         schemas: [URN.user],

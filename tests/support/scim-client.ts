@@ -15,7 +15,6 @@ export const URN = {
   schema: "urn:ietf:params:scim:schemas:core:2.0:Schema",
 } as const;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = any;
 
 export type ScimResponse<T = Json> = { status: number; headers: Headers; body: T };

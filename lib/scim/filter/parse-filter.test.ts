@@ -277,3 +277,21 @@ describe("parseFilter: limits", () => {
     expect(performance.now() - start).toBeLessThan(500);
   });
 });
+
+describe("Entra's work-email match", () => {
+  it('reads emails[type eq "work"].value eq "x" as a value path with both conditions', () => {
+    expect(parseFilter('emails[type eq "work"].value eq "user@contoso.com"')).toEqual({
+      kind: "valuePath",
+      path: { attr: "emails" },
+      filter: {
+        kind: "and",
+        left: { kind: "compare", path: { attr: "type" }, op: "eq", value: "work" },
+        right: { kind: "compare", path: { attr: "value" }, op: "eq", value: "user@contoso.com" },
+      },
+    });
+  });
+
+  it("still refuses a sub-attribute path after the brackets that is not a name", () => {
+    expect(() => parseFilter('emails[type eq "work"].x.y eq "a"')).toThrow(/invalid/i);
+  });
+});

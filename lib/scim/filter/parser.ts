@@ -129,10 +129,28 @@ export class Parser {
         throw this.fail(`A value filter cannot follow the sub-attribute '${pathToken.text}' ${at(opToken.pos)}`);
       }
       this.next();
-      return { kind: "valuePath", path, filter: this.parseBracketed(opToken) };
+      const inner = this.parseBracketed(opToken);
+      const after = this.peek();
+      if (after?.kind === "word" && after.text.startsWith(".")) {
+        // Entra matches on `emails[type eq "work"].value eq "x"` (Microsoft's SCIM tutorial requires it): the same as
+        // `emails[type eq "work" and value eq "x"]`.
+        this.next();
+        const subPath = parseAttrPath(after.text.slice(1));
+        if (subPath === null || subPath.uri !== undefined || subPath.sub !== undefined) {
+          throw this.fail(`Invalid sub-attribute '${after.text}' ${at(after.pos)}`);
+        }
+        const comparison = this.parseComparison(subPath, after.text);
+        return { kind: "valuePath", path, filter: { kind: "and", left: inner, right: comparison } };
+      }
+      return { kind: "valuePath", path, filter: inner };
     }
+    return this.parseComparison(path, pathToken.text);
+  }
+
+  private parseComparison(path: AttrPath, pathText: string): Filter {
+    const opToken = this.peek();
     if (opToken?.kind !== "word") {
-      throw this.fail(`Expected an operator after '${pathToken.text}' but found ${describe(opToken)}`);
+      throw this.fail(`Expected an operator after '${pathText}' but found ${describe(opToken)}`);
     }
     const op = opToken.text.toLowerCase();
     if (op === "pr") {
