@@ -1,3 +1,5 @@
+import { weakEtag } from "../scim/etag";
+
 export const SCIM_CONTENT_TYPE = "application/scim+json; charset=utf-8";
 
 export function scimJson(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
@@ -13,5 +15,5 @@ export function noContent(headers: Record<string, string> = {}): Response {
 
 /** RFC 7232 §4.1: a 304 carries the ETag and Cache-Control the 200 would have. */
 export function notModified(version: number): Response {
-  return new Response(null, { status: 304, headers: { ETag: `W/"${version}"`, "Cache-Control": "no-store" } });
+  return new Response(null, { status: 304, headers: { ETag: weakEtag(version), "Cache-Control": "no-store" } });
 }
