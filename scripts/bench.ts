@@ -84,7 +84,8 @@ try {
       url: server.baseUrl,
       connections: CONNECTIONS,
       duration: seconds,
-      requests: [{ setupRequest: (req) => ({ ...req, ...workload.request(), headers: auth }) }],
+      // A fresh headers object per request: autocannon writes content-length into the one it is given.
+      requests: [{ setupRequest: (req) => ({ ...req, ...workload.request(), headers: { ...auth } }) }],
     });
     clearInterval(sampler);
     return { result, peak: Math.max(peak, treeRssMb(server.pid)) };

@@ -28,8 +28,8 @@ async function create(command: string, who: Account, databaseUrl: string) {
 
 export const test = base.extend<Fixtures>({
   databaseUrl: async ({}, use, testInfo) => {
-    const provider = String(testInfo.project.metadata.provider);
-    const state = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, `../.state/${provider}.json`), "utf8"));
+    const port = new URL(String(testInfo.project.use.baseURL)).port;
+    const state = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, `../.state/${port}.json`), "utf8"));
     await use(state.databaseUrl);
   },
   admin: async ({ databaseUrl }, use) => {

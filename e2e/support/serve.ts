@@ -11,7 +11,8 @@ const root = path.resolve(import.meta.dirname, "../..");
 const database = await freshDatabase(provider, "e2e");
 const baseUrl = `http://127.0.0.1:${port}`;
 fs.mkdirSync(path.join(root, "e2e/.state"), { recursive: true });
-fs.writeFileSync(path.join(root, `e2e/.state/${provider}.json`), JSON.stringify({ databaseUrl: database.url, baseUrl }));
+// One state file per port, so parallel runs on other ports do not overwrite each other's database URL.
+fs.writeFileSync(path.join(root, `e2e/.state/${port}.json`), JSON.stringify({ databaseUrl: database.url, baseUrl, provider }));
 
 const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", port, "--hostname", "127.0.0.1"], {
   cwd: root,
