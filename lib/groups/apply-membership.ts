@@ -4,7 +4,7 @@ import type { MembershipPlan } from "../scim/groups/plan-patch";
 
 // IN lists are sent in chunks: a bounded number of queries for any number of members, within every driver's
 // parameter limit.
-const CHUNK = 1000;
+const CHUNK = 500;
 
 function chunks<T>(items: T[]): T[][] {
   const out: T[][] = [];
