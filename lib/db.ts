@@ -1,4 +1,4 @@
-import { PrismaLibSQL } from "@prisma/adapter-libsql";
+import { SingleConnectionLibSQL } from "./db/sqlite-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "./generated/prisma-postgresql/client";
 import { PrismaClient as SqliteClient } from "./generated/prisma-sqlite/client";
@@ -15,7 +15,7 @@ export type { AuditEvent, ScimIdentity, ScimToken, User, UserEmail } from "./gen
 
 export function createDb(databaseUrl: string): Db {
   if (databaseUrl.startsWith("file:")) {
-    return new SqliteClient({ adapter: new PrismaLibSQL({ url: databaseUrl }) });
+    return new SqliteClient({ adapter: new SingleConnectionLibSQL({ url: databaseUrl }) });
   }
   const adapter = new PrismaPg({ connectionString: databaseUrl, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
   return new PostgresClient({ adapter }) as unknown as Db;

@@ -9,7 +9,6 @@ import { deprovisionUser } from "../users/deprovision-user";
 import { findScimUser } from "../users/find-scim-user";
 import { listScimUsers } from "../users/list-scim-users";
 import { provisionUser } from "../users/provision-user";
-import { toScimRecord } from "../users/scim-record";
 import { updateScimUser } from "../users/update-scim-user";
 import { config } from "../env";
 import { readJsonBody } from "./read-body";
@@ -37,7 +36,7 @@ export async function createUser({ req, url, token }: ScimRequest<unknown>): Pro
 }
 
 export async function getUser({ req, url, params }: ScimRequest<{ id: string }>): Promise<Response> {
-  const record = toScimRecord(await findScimUser(params.id));
+  const { record } = await findScimUser(params.id);
   if (noneMatch(req.headers.get("if-none-match"), record.version)) return notModified(record.version);
   return userResponse(record, { projection: projectionFrom(url) });
 }
@@ -55,7 +54,7 @@ export async function patchUser({ req, url, params, token }: ScimRequest<{ id: s
     ifMatch: req.headers.get("if-match"),
     actor: tokenActor(token),
     change: (current) => {
-      const { resource, changed } = applyPatch(toUserResource(toScimRecord(current), config().scimBaseUrl) as never, body, { schemas: USER_RESOURCE_TYPE });
+      const { resource, changed } = applyPatch(toUserResource(current.record, config().scimBaseUrl) as never, body, { schemas: USER_RESOURCE_TYPE });
       return changed ? userFromResource(resource) : null;
     },
   });

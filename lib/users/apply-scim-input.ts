@@ -2,11 +2,11 @@ import { recordEvent, type Actor } from "../audit/record-event";
 import type { Tx } from "../db";
 import type { UserInput } from "../scim/users/record";
 import { assertUnclaimed, emailRows, identityColumns, profileColumns } from "./scim-profile";
-import { toScimRecord, type UserWithIdentity } from "./scim-record";
+import type { StoredScimUser } from "./scim-user-query";
 import { setUserActive } from "./set-user-active";
 
-function comparable(user: UserWithIdentity) {
-  const { id, active, version, created, lastModified, groups, ...profile } = toScimRecord(user);
+function comparable(user: StoredScimUser) {
+  const { id, active, version, created, lastModified, groups, ...profile } = user.record;
   return profile;
 }
 
@@ -15,9 +15,9 @@ function comparable(user: UserWithIdentity) {
  * when the resource says so, the active state. Writes an audit event naming the changed attributes; a resource
  * that changes nothing changes nothing (not even the version).
  */
-export async function applyScimInput(tx: Tx, user: UserWithIdentity, input: UserInput, actor: Actor): Promise<void> {
-  const identity = user.scimIdentity!;
-  const before = comparable(user) as Record<string, unknown>;
+export async function applyScimInput(tx: Tx, stored: StoredScimUser, input: UserInput, actor: Actor): Promise<void> {
+  const user = { id: stored.record.id, username: stored.username };
+  const before = comparable(stored) as Record<string, unknown>;
   const { active, ...after } = input as UserInput & Record<string, unknown>;
   const changed = Object.keys(after).filter((key) => JSON.stringify(before[key]) !== JSON.stringify((after as Record<string, unknown>)[key]));
   if (changed.length) {
@@ -27,7 +27,7 @@ export async function applyScimInput(tx: Tx, user: UserWithIdentity, input: User
       await tx.userEmail.deleteMany({ where: { userId: user.id } });
       await tx.userEmail.createMany({ data: emailRows(input.emails).map((row) => ({ ...row, userId: user.id })) });
     }
-    await tx.scimIdentity.update({ where: { id: identity.id }, data: { ...identityColumns(input), version: { increment: 1 } } });
+    await tx.scimIdentity.update({ where: { id: stored.identityId }, data: { ...identityColumns(input), version: { increment: 1 } } });
     await recordEvent(
       { actor, action: "user.updated", target: { type: "user", id: user.id, label: user.username }, details: { changed } },
       tx,

@@ -11,7 +11,7 @@ import { setUserActive } from "./set-user-active";
 export async function deprovisionUser(options: { id: string; ifMatch: string | null; actor: Actor }): Promise<void> {
   await db.$transaction(async (tx) => {
     const user = await findScimUser(options.id, tx);
-    assertIfMatch(options.ifMatch, user.scimIdentity!.version);
-    await setUserActive(tx, { userId: user.id, active: false, source: "scim_delete", actor: options.actor });
+    assertIfMatch(options.ifMatch, user.record.version);
+    await setUserActive(tx, { userId: user.record.id, active: false, source: "scim_delete", actor: options.actor });
   });
 }

@@ -1,5 +1,4 @@
 import { db } from "../db";
-import { listIds } from "../db/list-ids";
 import { config } from "../env";
 import type { ListParams } from "../scim/list-params";
 import { USER_RESOURCE_TYPE } from "../scim/schema/resource-types";
@@ -7,13 +6,13 @@ import { dialectFor, Params } from "../scim/sql/dialect";
 import { filterToSql, sortToSql } from "../scim/sql/filter-to-sql";
 import type { ScimUserRecord } from "../scim/users/record";
 import { scimUserColumns } from "./scim-columns";
-import { scimUserInclude, toScimRecord } from "./scim-record";
-
-const FROM = `"User" u JOIN "ScimIdentity" i ON i."userId" = u."id"`;
+import { SCIM_USER_FROM, selectScimUsers } from "./scim-user-query";
 
 /**
- * GET /Users: the filter and order are translated to SQL and run in the database; the page is then loaded by id.
- * The order always ends on the identity's creation time and id, so paging never skips or repeats a user.
+ * GET /Users: the filter and order are translated to SQL and the page is read in one statement. The order always
+ * ends on the identity's creation time and id, so paging never skips or repeats a user. The total is counted only
+ * when the page cannot tell it: a first page shorter than `count` is everything there is (the usual lookup by
+ * userName or externalId costs one query).
  */
 export async function listScimUsers(params: ListParams): Promise<{ total: number; records: ScimUserRecord[] }> {
   const sql = new Params(dialectFor(config().provider));
@@ -27,9 +26,18 @@ export async function listScimUsers(params: ListParams): Promise<{ total: number
     `i."createdAt" ${direction}`,
     `i."id" ${direction}`,
   ].join(", ");
-
-  const { total, ids } = await listIds({ from: FROM, idColumn: `u."id"`, where, order, params: sql, startIndex: params.startIndex, count: params.count });
-  const users = await db.user.findMany({ where: { id: { in: ids } }, include: scimUserInclude });
-  const byId = new Map(users.map((u) => [u.id, u]));
-  return { total, records: ids.flatMap((id) => (byId.has(id) ? [toScimRecord(byId.get(id)!)] : [])) };
+  const filterValues = [...sql.values];
+  // Without a filter or sort key, the identities alone answer (every identity has its user): index-only work.
+  const countFrom = params.filter ? SCIM_USER_FROM : `"ScimIdentity" i`;
+  const pageFrom = params.filter || params.sortBy ? SCIM_USER_FROM : `"ScimIdentity" i`;
+  const count = async () => {
+    const rows = await db.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT COUNT(*) AS n FROM ${countFrom} WHERE ${where}`, ...filterValues);
+    return Number(rows[0]?.n ?? 0);
+  };
+  if (params.count === 0) return { total: await count(), records: [] };
+  const limit = sql.add(params.count);
+  const offset = sql.add(params.startIndex - 1);
+  const users = await selectScimUsers(db, sql.dialect, { where, params: sql.values, order, limit, offset, pageFrom });
+  const total = params.startIndex === 1 && users.length < params.count ? users.length : await count();
+  return { total, records: users.map((u) => u.record) };
 }

@@ -5,7 +5,7 @@ import type { ScimUserRecord, UserInput } from "../scim/users/record";
 import { applyScimInput } from "./apply-scim-input";
 import { pickUsername } from "./pick-username";
 import { assertUnclaimed, emailRows, identityColumns, primaryEmail, profileColumns } from "./scim-profile";
-import { scimUserInclude, toScimRecord } from "./scim-record";
+import { findScimUser } from "./find-scim-user";
 import { setUserActive } from "./set-user-active";
 
 export type ProvisionOutcome = "created" | "linked" | "reactivated";
@@ -36,8 +36,7 @@ export async function provisionUser(options: { input: UserInput; actor: Actor })
       userId = previous.userId;
       outcome = "reactivated";
       if (previous.deletedAt) await tx.scimIdentity.update({ where: { id: previous.id }, data: { deletedAt: null } });
-      const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, include: scimUserInclude });
-      await applyScimInput(tx, user, { ...input, active: undefined }, actor);
+      await applyScimInput(tx, await findScimUser(userId, tx), { ...input, active: undefined }, actor);
       await setUserActive(tx, { userId, active: input.active ?? true, source: "scim", actor });
     } else {
       const email = primaryEmail(input.emails);
@@ -66,7 +65,6 @@ export async function provisionUser(options: { input: UserInput; actor: Actor })
       );
       if (input.active !== undefined) await setUserActive(tx, { userId, active: input.active, source: "scim", actor });
     }
-    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, include: scimUserInclude });
-    return { record: toScimRecord(user), outcome };
+    return { record: (await findScimUser(userId, tx)).record, outcome };
   });
 }

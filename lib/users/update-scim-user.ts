@@ -4,7 +4,7 @@ import { assertIfMatch } from "../scim/etag";
 import type { ScimUserRecord, UserInput } from "../scim/users/record";
 import { applyScimInput } from "./apply-scim-input";
 import { findScimUser } from "./find-scim-user";
-import { toScimRecord, type UserWithIdentity } from "./scim-record";
+import type { StoredScimUser } from "./scim-user-query";
 
 /**
  * PUT and PATCH /Users/{id}: `change` turns the current user into the resource it should become, inside the
@@ -14,13 +14,14 @@ export async function updateScimUser(options: {
   id: string;
   ifMatch: string | null;
   actor: Actor;
-  change: (current: UserWithIdentity) => UserInput | null;
+  change: (current: StoredScimUser) => UserInput | null;
 }): Promise<ScimUserRecord> {
   return db.$transaction(async (tx) => {
     const user = await findScimUser(options.id, tx);
-    assertIfMatch(options.ifMatch, user.scimIdentity!.version);
+    assertIfMatch(options.ifMatch, user.record.version);
     const input = options.change(user);
-    if (input) await applyScimInput(tx, user, input, options.actor);
-    return toScimRecord(await findScimUser(options.id, tx));
+    if (!input) return user.record;
+    await applyScimInput(tx, user, input, options.actor);
+    return (await findScimUser(options.id, tx)).record;
   });
 }

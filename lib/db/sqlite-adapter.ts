@@ -1,0 +1,64 @@
+import type { Client, Config, Transaction, TransactionMode } from "@libsql/client";
+import { PrismaLibSQL } from "@prisma/adapter-libsql";
+
+// libsql's local client hands its connection to every transaction and opens a new one for what follows, so each
+// Prisma transaction paid for opening the database file again and lost the connection's pragmas. Prisma's libsql
+// adapter already serialises all work behind one lock, held by a transaction until it commits or rolls back, so
+// one connection can serve both: this client begins, commits and rolls back on the connection it already has.
+
+const PRAGMAS = [
+  // Wait for another process (the admin CLI, a second instance) instead of failing at once.
+  "PRAGMA busy_timeout = 5000",
+  // With WAL, NORMAL keeps the database consistent across crashes; only the last commits may roll back on power loss.
+  "PRAGMA synchronous = NORMAL",
+  "PRAGMA foreign_keys = ON",
+  "PRAGMA temp_store = MEMORY",
+];
+
+const BEGIN: Record<TransactionMode, string> = { write: "BEGIN IMMEDIATE", read: "BEGIN DEFERRED", deferred: "BEGIN DEFERRED" };
+
+function sameConnectionTransaction(client: Client, mode: TransactionMode): Promise<Transaction> {
+  let closed = false;
+  const end = async (sql: string) => {
+    if (closed) return;
+    closed = true;
+    await client.execute(sql);
+  };
+  return client.execute(BEGIN[mode]).then(
+    (): Transaction => ({
+      execute: (stmt: Parameters<Client["execute"]>[0]) => client.execute(stmt as never),
+      batch: (stmts: Parameters<Client["batch"]>[0]) => Promise.all(stmts.map((s) => client.execute(s as never))),
+      executeMultiple: (sql: string) => client.executeMultiple(sql),
+      commit: () => end("COMMIT"),
+      rollback: () => end("ROLLBACK"),
+      close: () => {
+        if (!closed) void end("ROLLBACK").catch(() => {});
+      },
+      get closed() {
+        return closed;
+      },
+    }) as Transaction,
+  );
+}
+
+export class SingleConnectionLibSQL extends PrismaLibSQL {
+  override createClient(config: Config): Client {
+    const client = super.createClient(config);
+    const ready = (async () => {
+      for (const pragma of PRAGMAS) await client.execute(pragma);
+    })();
+    return new Proxy(client, {
+      get(target, prop, receiver) {
+        if (prop === "transaction") return async (mode: TransactionMode = "write") => {
+          await ready;
+          return sameConnectionTransaction(target, mode);
+        };
+        if (prop === "execute") return async (...args: Parameters<Client["execute"]>) => {
+          await ready;
+          return target.execute(...args);
+        };
+        return Reflect.get(target, prop, receiver);
+      },
+    });
+  }
+}
