@@ -48,7 +48,7 @@ export class SingleConnectionLibSQL extends PrismaLibSQL {
       for (const pragma of PRAGMAS) await client.execute(pragma);
     })();
     return new Proxy(client, {
-      get(target, prop, receiver) {
+      get(target, prop) {
         if (prop === "transaction") return async (mode: TransactionMode = "write") => {
           await ready;
           return sameConnectionTransaction(target, mode);
@@ -57,7 +57,9 @@ export class SingleConnectionLibSQL extends PrismaLibSQL {
           await ready;
           return target.execute(...args);
         };
-        return Reflect.get(target, prop, receiver);
+        // The client keeps its state in private fields: call through the real object, never the proxy.
+        const value = Reflect.get(target, prop, target);
+        return typeof value === "function" ? value.bind(target) : value;
       },
     });
   }
