@@ -44,6 +44,11 @@ async function remove(tx: Tx, groupId: string, ids: string[]): Promise<void> {
   for (const part of chunks(ids)) await tx.groupMembership.deleteMany({ where: { groupId, userId: { in: part } } });
 }
 
+/** A user's `groups` attribute changed: its version (ETag) must too. */
+async function touchUsers(tx: Tx, ids: string[]): Promise<void> {
+  for (const part of chunks(ids)) await tx.scimIdentity.updateMany({ where: { userId: { in: part } }, data: { version: { increment: 1 } } });
+}
+
 /**
  * Applies a membership plan: adding a present member or removing an absent one is a no-op; adding an unknown
  * user is a 400. Returns how many memberships were added and removed.
@@ -58,6 +63,7 @@ export async function applyMembership(tx: Tx, groupId: string, plan: MembershipP
     const toRemove = current.filter((id) => !plan.members.has(id));
     await remove(tx, groupId, toRemove);
     await insert(tx, groupId, toAdd);
+    await touchUsers(tx, [...toAdd, ...toRemove]);
     return { added: toAdd.length, removed: toRemove.length };
   }
   const add = [...plan.add];
@@ -68,5 +74,6 @@ export async function applyMembership(tx: Tx, groupId: string, plan: MembershipP
   const removeIds = [...plan.remove];
   const toRemove = removeIds.length ? [...(await existingAmong(tx, groupId, removeIds))] : [];
   await remove(tx, groupId, toRemove);
+  await touchUsers(tx, [...toAdd, ...toRemove]);
   return { added: toAdd.length, removed: toRemove.length };
 }

@@ -11,7 +11,8 @@ const MAPPINGS: Record<string, Mapping> = {
   externalId: text(`g."externalIdNorm"`, { lowercased: true }),
   members: {
     kind: "multi",
-    from: `"GroupMembership" m WHERE m."groupId" = g."id"`,
+    // Deprovisioned users are not members as SCIM sees them (GET /Groups/{id} does not list them either).
+    from: `"GroupMembership" m JOIN "ScimIdentity" mi ON mi."userId" = m."userId" WHERE m."groupId" = g."id" AND mi."deletedAt" IS NULL`,
     subAttributes: { value: text(`m."userId"`, { caseExact: true }), type: text(`'User'`) },
     defaultSub: "value",
   },

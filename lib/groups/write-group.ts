@@ -36,6 +36,8 @@ export async function writeGroup(tx: Tx, group: { id: string; displayName: strin
       version: { increment: 1 },
     },
   });
+  // Members show the group's name in their `groups` attribute: a rename changes them too (one statement).
+  if (renamed) await tx.scimIdentity.updateMany({ where: { user: { groupMemberships: { some: { groupId: group.id } } } }, data: { version: { increment: 1 } } });
   const target = { type: "group" as const, id: group.id, label: change.displayName ?? group.displayName };
   if (renamed || relinked) {
     const details = { ...(renamed ? { from: group.displayName, to: change.displayName } : {}), ...(relinked ? { externalId: change.externalId } : {}) };

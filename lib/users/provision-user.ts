@@ -35,7 +35,11 @@ export async function provisionUser(options: { input: UserInput; actor: Actor })
       }
       userId = previous.userId;
       outcome = "reactivated";
-      if (previous.deletedAt) await tx.scimIdentity.update({ where: { id: previous.id }, data: { deletedAt: null } });
+      if (previous.deletedAt) {
+        await tx.scimIdentity.update({ where: { id: previous.id }, data: { deletedAt: null } });
+        // The user shows in its groups' member lists again.
+        await tx.group.updateMany({ where: { members: { some: { userId } } }, data: { version: { increment: 1 } } });
+      }
       await applyScimInput(tx, await findScimUser(userId, tx), { ...input, active: undefined }, actor);
       await setUserActive(tx, { userId, active: input.active ?? true, source: "scim", actor });
     } else {

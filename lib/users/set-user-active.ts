@@ -41,6 +41,10 @@ export async function setUserActive(
       },
     });
   }
+  // Deprovisioning hides the user from its groups' member lists: their ETags move (a re-add does the same).
+  if (source === "scim_delete") {
+    await tx.group.updateMany({ where: { members: { some: { userId } } }, data: { version: { increment: 1 } } });
+  }
   await recordEvent(
     {
       actor,
