@@ -33,5 +33,8 @@ export async function applyScimInput(tx: Tx, stored: StoredScimUser, input: User
       tx,
     );
   }
-  if (active !== undefined) await setUserActive(tx, { userId: user.id, active, source: "scim", actor });
+  if (active !== undefined && active !== stored.record.active) {
+    const current = { state: stored.record.active ? "active" : "blocked", username: stored.username, scimIdentity: { id: stored.identityId, active: stored.identityActive, deletedAt: null } };
+    await setUserActive(tx, { userId: user.id, active, source: "scim", actor, current });
+  }
 }

@@ -4,7 +4,7 @@ import { uniqueness } from "../scim/errors";
 import type { ScimUserRecord, UserInput } from "../scim/users/record";
 import { applyScimInput } from "./apply-scim-input";
 import { pickUsername } from "./pick-username";
-import { assertUnclaimed, emailRows, identityColumns, primaryEmail, profileColumns } from "./scim-profile";
+import { emailRows, identityColumns, primaryEmail, profileColumns } from "./scim-profile";
 import { findScimUser } from "./find-scim-user";
 import { setUserActive } from "./set-user-active";
 
@@ -43,31 +43,47 @@ export async function provisionUser(options: { input: UserInput; actor: Actor })
       await applyScimInput(tx, await findScimUser(userId, tx), { ...input, active: undefined }, actor);
       await setUserActive(tx, { userId, active: input.active ?? true, source: "scim", actor });
     } else {
+      // No identity has this userName or externalId (checked above); the email decides between link and create.
       const email = primaryEmail(input.emails);
-      const owner = email ? await tx.user.findUnique({ where: { emailNorm: email.toLowerCase() }, include: { scimIdentity: true } }) : null;
+      const owner = email
+        ? await tx.user.findUnique({ where: { emailNorm: email.toLowerCase() }, select: { id: true, username: true, state: true, scimIdentity: { select: { id: true } } } })
+        : null;
       if (owner?.scimIdentity) throw uniqueness(`The email "${email}" belongs to another provisioned user.`);
-      await assertUnclaimed(tx, input, owner?.id ?? null);
+      let username: string;
       if (owner) {
         // GitLab links an existing account with the same email instead of creating a second one.
         userId = owner.id;
+        username = owner.username;
         outcome = "linked";
-        await tx.scimIdentity.create({ data: { userId, ...identityColumns(input) } });
-        await tx.user.update({ where: { id: userId }, data: profileColumns(input) });
-        await tx.userEmail.deleteMany({ where: { userId } });
+        await tx.user.update({
+          where: { id: userId },
+          data: { ...profileColumns(input), scimIdentity: { create: identityColumns(input) }, emails: { deleteMany: {}, createMany: { data: emailRows(input.emails) } } },
+        });
       } else {
-        const username = await pickUsername(input.userName, tx);
-        const created = await tx.user.create({ data: { username, usernameNorm: username.toLowerCase(), ...profileColumns(input) } });
-        userId = created.id;
+        username = await pickUsername(input.userName, tx);
         outcome = "created";
-        await tx.scimIdentity.create({ data: { userId, ...identityColumns(input) } });
+        const created = await tx.user.create({
+          data: {
+            username,
+            usernameNorm: username.toLowerCase(),
+            ...profileColumns(input),
+            ...(input.active === false ? { state: "blocked", blockedAt: new Date() } : {}),
+            scimIdentity: { create: { ...identityColumns(input), ...(input.active === false ? { active: false, deactivatedAt: new Date() } : {}) } },
+            emails: { createMany: { data: emailRows(input.emails) } },
+          },
+          select: { id: true },
+        });
+        userId = created.id;
       }
-      await tx.userEmail.createMany({ data: emailRows(input.emails).map((row) => ({ ...row, userId })) });
-      const label = (await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { username: true } })).username;
+      const target = { type: "user" as const, id: userId, label: username };
       await recordEvent(
-        { actor, action: outcome === "linked" ? "user.linked" : "user.created", target: { type: "user", id: userId, label }, details: { userName: input.userName, externalId: input.externalId } },
+        { actor, action: outcome === "linked" ? "user.linked" : "user.created", target, details: { userName: input.userName, externalId: input.externalId, ...(input.active === false ? { active: false } : {}) } },
         tx,
       );
-      if (input.active !== undefined) await setUserActive(tx, { userId, active: input.active, source: "scim", actor });
+      // A linked account keeps its state unless the IdP says otherwise; a new one was created in the right state.
+      if (owner && input.active !== undefined && (owner.state === "active") !== input.active) {
+        await setUserActive(tx, { userId, active: input.active, source: "scim", actor });
+      }
     }
     return { record: (await findScimUser(userId, tx)).record, outcome };
   });

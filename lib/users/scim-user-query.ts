@@ -27,6 +27,7 @@ export function scimUserSelect(dialect: Dialect): string {
   const fields: [string, string][] = [
     ...USER_COLUMNS.map((c): [string, string] => [c, `u."${c}"`]),
     ["identityId", `i."id"`],
+    ["identityActive", `i."active"`],
     ["userName", `i."userName"`],
     ["externalId", `i."externalId"`],
     ["version", `i."version"`],
@@ -42,7 +43,7 @@ export function scimUserSelect(dialect: Dialect): string {
 type Row = Record<string, unknown>;
 
 /** A provisioned user as stored, with what the services need beside its SCIM view. */
-export type StoredScimUser = { record: ScimUserRecord; identityId: string; username: string };
+export type StoredScimUser = { record: ScimUserRecord; identityId: string; identityActive: boolean; username: string };
 
 const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
 const date = (v: unknown) => {
@@ -61,6 +62,7 @@ export function toStoredScimUser(row: Row): StoredScimUser {
   const emails = json<{ value: string; type: string | null; primary: unknown; display: string | null }[]>(row.emails ?? "[]");
   return {
     identityId: String(row.identityId),
+    identityActive: row.identityActive === true || row.identityActive === 1,
     username: String(row.username),
     record: {
       id: String(row.id),

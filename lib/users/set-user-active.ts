@@ -13,12 +13,24 @@ const ACTIONS: Record<StateSource, { block: AuditAction; unblock: AuditAction }>
  * The one way a user is blocked or unblocked, whoever asks: the user's state, its SCIM identity, the end of its
  * sessions and the audit event change together, in the caller's transaction. Returns whether anything changed.
  */
+export type UserState = {
+  state: string;
+  username: string;
+  scimIdentity: { id: string; active: boolean; deletedAt: Date | null } | null;
+};
+
 export async function setUserActive(
   tx: Tx,
-  options: { userId: string; active: boolean; source: StateSource; actor: Actor; reason?: string },
+  options: { userId: string; active: boolean; source: StateSource; actor: Actor; reason?: string; current?: UserState },
 ): Promise<boolean> {
   const { userId, active, source, actor, reason } = options;
-  const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, include: { scimIdentity: true } });
+  // A caller that has just read the user in this transaction passes what it read, saving the query.
+  const user: UserState =
+    options.current ??
+    (await tx.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { state: true, username: true, scimIdentity: { select: { id: true, active: true, deletedAt: true } } },
+    }));
   const isActive = user.state === "active";
   if (isActive === active && (source !== "scim_delete" || !user.scimIdentity || user.scimIdentity.deletedAt)) return false;
   const now = new Date();
