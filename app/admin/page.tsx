@@ -28,10 +28,15 @@ export default async function OverviewPage() {
       <PageHeader title="Overview" />
       <dl className="grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-6">
         {stats.map((s) => (
-          <Link key={s.label} href={s.href} className={`${card} hover:border-indigo-300`}>
+          // The link covers the whole card (after:inset-0) while the list stays a valid <dt>/<dd> structure.
+          <div key={s.label} className={`${card} relative hover:border-indigo-300`}>
             <dt className="text-sm text-zinc-500">{s.label}</dt>
-            <dd className="mt-1 text-2xl font-semibold tabular-nums">{s.value.toLocaleString("en")}</dd>
-          </Link>
+            <dd className="mt-1 text-2xl font-semibold tabular-nums">
+              <Link href={s.href} className="after:absolute after:inset-0 focus-visible:outline-2 focus-visible:outline-indigo-600">
+                {s.value.toLocaleString("en")}
+              </Link>
+            </dd>
+          </div>
         ))}
       </dl>
       <div className="grid gap-4 lg:grid-cols-3">
@@ -44,7 +49,7 @@ export default async function OverviewPage() {
             {o.activeTokens > 0 ? (
               <>Token last used: {o.tokenLastUsedAt ? <Time value={o.tokenLastUsedAt} /> : "never"}</>
             ) : (
-              <>No SCIM token yet. <Link href="/admin/settings" className="text-indigo-600 hover:underline">Generate one</Link></>
+              <>No SCIM token yet. <Link href="/admin/settings" className="text-indigo-600 underline">Generate one</Link></>
             )}
           </p>
           <div>

@@ -26,7 +26,7 @@ export default async function UsersPage({ searchParams }: Props) {
       {rows.length === 0 && (
         <div className="mt-4">
           <EmptyState title={params.q ? `No users match "${params.q}"` : "No users here yet"}>
-            {params.q ? <Link href="/admin/users" className="text-indigo-600 hover:underline">Clear the search</Link> : "Users appear as your identity provider provisions them."}
+            {params.q ? <Link href="/admin/users" className="text-indigo-600 underline">Clear the search</Link> : "Users appear as your identity provider provisions them."}
           </EmptyState>
         </div>
       )}
