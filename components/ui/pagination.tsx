@@ -27,7 +27,7 @@ export function Pagination({
   const from = total === 0 ? 0 : (page - 1) * perPage + 1;
   const to = Math.min(total, page * perPage);
   const link = "rounded-md border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-800";
-  const disabled = "rounded-md border border-zinc-200 px-3 py-1.5 text-sm text-zinc-400 dark:border-zinc-800";
+  const disabled = "rounded-md border border-zinc-200 px-3 py-1.5 text-sm text-zinc-500 dark:text-zinc-400 dark:border-zinc-800";
   return (
     <nav aria-label="Pagination" className="flex items-center justify-between gap-2 py-3 text-sm">
       <p className="text-zinc-600 dark:text-zinc-400">

@@ -7,7 +7,7 @@ function text(value: unknown): string {
 
 /** An event's details (JSON text) as key–value pairs; anything that is not a JSON object is shown as it is. */
 export function EventDetails({ details }: { details: string | null }) {
-  if (!details) return <span className="text-zinc-400">—</span>;
+  if (!details) return <span className="text-zinc-500 dark:text-zinc-400">—</span>;
   let parsed: unknown;
   try {
     parsed = JSON.parse(details);
@@ -16,7 +16,7 @@ export function EventDetails({ details }: { details: string | null }) {
   }
   if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return <span className="break-all">{text(parsed)}</span>;
   const entries = Object.entries(parsed).filter(([, value]) => value !== null && value !== undefined);
-  if (!entries.length) return <span className="text-zinc-400">—</span>;
+  if (!entries.length) return <span className="text-zinc-500 dark:text-zinc-400">—</span>;
   return (
     <dl className="grid grid-cols-[auto_1fr] gap-x-2 text-xs">
       {entries.map(([key, value]) => (

@@ -8,7 +8,7 @@ const TYPES: Record<string, string> = { user: "User", group: "Group", scim_ident
 /** The event's target: users and groups link to their page in the Admin Area. */
 export function EventTarget({ event }: { event: Pick<AuditEvent, "targetType" | "targetId" | "targetLabel"> }) {
   const { targetType, targetId, targetLabel } = event;
-  if (!targetType || !targetId) return <span className="text-zinc-400">—</span>;
+  if (!targetType || !targetId) return <span className="text-zinc-500 dark:text-zinc-400">—</span>;
   const name = targetLabel ?? targetId;
   const page = PAGES[targetType];
   return (

@@ -3,7 +3,7 @@ import type { AdminGroupPage } from "@/lib/groups/list-group-members";
 
 export function GroupDetails({ group, memberCount }: { group: AdminGroupPage["group"]; memberCount: number }) {
   const fields = [
-    { label: "External ID", value: group.externalId ? <span className="break-all font-mono">{group.externalId}</span> : <span className="text-zinc-400">—</span> },
+    { label: "External ID", value: group.externalId ? <span className="break-all font-mono">{group.externalId}</span> : <span className="text-zinc-500 dark:text-zinc-400">—</span> },
     { label: "SCIM id", value: <span className="break-all font-mono">{group.id}</span> },
     { label: "Members", value: <span className="tabular-nums">{memberCount.toLocaleString("en")}</span> },
     { label: "Created", value: <Time value={group.createdAt} /> },

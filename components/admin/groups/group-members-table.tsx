@@ -24,7 +24,7 @@ export function GroupMembersTable({ members }: { members: AdminGroupMember[] }) 
                 </Link>
               </th>
               <td className={`${td} hidden sm:table-cell`}>{m.name}</td>
-              <td className={`${td} hidden break-all md:table-cell`}>{m.email ?? <span className="text-zinc-400">—</span>}</td>
+              <td className={`${td} hidden break-all md:table-cell`}>{m.email ?? <span className="text-zinc-500 dark:text-zinc-400">—</span>}</td>
               <td className={td}>
                 <UserStateBadge state={m.state} reactivatedAt={m.reactivatedAt} />
               </td>

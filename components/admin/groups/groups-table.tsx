@@ -24,7 +24,7 @@ export function GroupsTable({ groups }: { groups: AdminGroupRow[] }) {
                   {g.displayName}
                 </Link>
               </th>
-              <td className={`${td} hidden break-all font-mono text-xs md:table-cell`}>{g.externalId ?? <span className="text-zinc-400">—</span>}</td>
+              <td className={`${td} hidden break-all font-mono text-xs md:table-cell`}>{g.externalId ?? <span className="text-zinc-500 dark:text-zinc-400">—</span>}</td>
               <td className={`${td} text-right tabular-nums`}>{g.memberCount.toLocaleString("en")}</td>
               <td className={`${td} hidden whitespace-nowrap sm:table-cell`}>
                 <Time value={g.createdAt} />

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import type { ScimRequest } from "@/lib/scim-log/list-scim-requests";
 import { StatusBadge } from "./status-badge";
 
-const none = <span className="text-zinc-400">—</span>;
+const none = <span className="text-zinc-500 dark:text-zinc-400">—</span>;
 
 /** Every stored field of one logged request except its body. */
 export function RequestFields({ request }: { request: ScimRequest }) {

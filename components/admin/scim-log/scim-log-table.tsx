@@ -40,7 +40,7 @@ export function ScimLogTable({ requests, caption, query }: { requests: ScimReque
                 <StatusBadge status={r.status} />
               </td>
               <td className={`${td} whitespace-nowrap text-right tabular-nums`}>{r.durationMs} ms</td>
-              <td className={`${td} whitespace-nowrap font-mono text-xs`}>{r.tokenPrefix ? `${r.tokenPrefix}…` : <span className="text-zinc-400">—</span>}</td>
+              <td className={`${td} whitespace-nowrap font-mono text-xs`}>{r.tokenPrefix ? `${r.tokenPrefix}…` : <span className="text-zinc-500 dark:text-zinc-400">—</span>}</td>
               <td className={`${td} min-w-64 max-w-md`}>
                 {r.detail || r.scimType ? (
                   <>
@@ -48,7 +48,7 @@ export function ScimLogTable({ requests, caption, query }: { requests: ScimReque
                     {r.detail && <p className="break-words">{r.detail}</p>}
                   </>
                 ) : (
-                  <span className="text-zinc-400">—</span>
+                  <span className="text-zinc-500 dark:text-zinc-400">—</span>
                 )}
               </td>
             </tr>

@@ -13,7 +13,7 @@ export function Fields({ fields, keepEmpty = false }: { fields: Field[]; keepEmp
       {shown.map((f) => (
         <div key={f.label} className="contents">
           <dt className="text-zinc-500 dark:text-zinc-400">{f.label}</dt>
-          <dd className="-mt-2 break-words sm:mt-0">{isEmpty(f.value) ? <span className="text-zinc-400">—</span> : f.value}</dd>
+          <dd className="-mt-2 break-words sm:mt-0">{isEmpty(f.value) ? <span className="text-zinc-500 dark:text-zinc-400">—</span> : f.value}</dd>
         </div>
       ))}
     </dl>

@@ -21,14 +21,14 @@ const columns = [
     ),
   }),
   column.accessor("name", { id: "name", header: "Name" }),
-  column.accessor("email", { id: "email", header: "Email", cell: (c) => c.getValue() ?? <span className="text-zinc-400">—</span> }),
+  column.accessor("email", { id: "email", header: "Email", cell: (c) => c.getValue() ?? <span className="text-zinc-500 dark:text-zinc-400">—</span> }),
   column.accessor("state", { id: "state", header: "State", enableSorting: false, cell: (c) => <StateBadge state={c.getValue()} /> }),
   column.accessor("externalId", {
     id: "identity",
     header: "SCIM identity",
     enableSorting: false,
     cell: (c) =>
-      c.row.original.provisioned ? (c.getValue() ?? <span className="text-zinc-500">no externalId</span>) : <span className="text-zinc-400">not provisioned</span>,
+      c.row.original.provisioned ? (c.getValue() ?? <span className="text-zinc-500">no externalId</span>) : <span className="text-zinc-500 dark:text-zinc-400">not provisioned</span>,
   }),
   column.accessor("createdAt", { id: "created", header: "Created", cell: (c) => <Time value={c.getValue()} /> }),
   column.accessor("changedAt", { id: "changed", header: "Last provisioning change", cell: (c) => <Time value={c.getValue()} /> }),
