@@ -6,6 +6,15 @@ import { providerOf } from "./db/provider";
 
 const DEFAULT_DATABASE_URL = "file:./data/app.db";
 
+/** "true"/"false" (also 1/0, yes/no, on/off): z.coerce.boolean() would read "false" as true. */
+const flag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .default("false")
+  .refine((v) => /^(true|false|1|0|yes|no|on|off)$/.test(v), "must be true or false")
+  .transform((v) => /^(true|1|yes|on)$/.test(v));
+
 const schema = z.object({
   DATABASE_URL: z
     .string()
@@ -20,7 +29,16 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   SCIM_LOG_MAX_ROWS: z.coerce.number().int().min(0).default(10_000),
   SCIM_LOG_RETENTION_DAYS: z.coerce.number().min(0).default(7),
+  SCIM_RATE_LIMIT: z.coerce.number().min(0).default(1000),
+  SCIM_RATE_BURST: z.coerce.number().min(1).default(2000),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_NAME: z.string().trim().min(1).max(60).default("SSO"),
+  OIDC_ID_CLAIM: z.string().trim().min(1).max(100).default("sub"),
+  OIDC_EMAIL_FALLBACK: flag,
+  OIDC_JIT: flag,
 });
 
 export type Config = {
@@ -37,6 +55,25 @@ export type Config = {
   production: boolean;
   /** Bounds of the SCIM request log (0 turns it off). */
   scimLog: { maxRows: number; retentionDays: number };
+  /** Requests per second and burst per SCIM token per instance (0 turns the limit off). */
+  scimRateLimit: { perSecond: number; burst: number };
+  /** OpenID Connect sign-in for provisioned users; absent when OIDC_ISSUER is not set. */
+  oidc?: OidcConfig;
+};
+
+export type OidcConfig = {
+  /** Issuer URL without a trailing slash; discovery is read from `${issuer}/.well-known/openid-configuration`. */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Shown on the sign-in button: "Sign in with <name>". */
+  name: string;
+  /** The ID token claim that carries the IdP's user id, compared with the SCIM identity's externalId. */
+  idClaim: string;
+  /** Also match by the `email` claim when no identity has that externalId. */
+  emailFallback: boolean;
+  /** Create an account at first sign-in for a user the IdP has not provisioned (just-in-time). */
+  jit: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -59,6 +96,10 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
   if (Boolean(e.ADMIN_EMAIL) !== Boolean(e.ADMIN_PASSWORD)) {
     throw new ConfigError("Invalid configuration:\n  ADMIN_EMAIL and ADMIN_PASSWORD must be set together");
   }
+  const oidcSet = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].filter(Boolean).length;
+  if (oidcSet !== 0 && oidcSet !== 3) {
+    throw new ConfigError("Invalid configuration:\n  OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together");
+  }
   const provider = providerOf(e.DATABASE_URL);
   const appUrl = (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
   return {
@@ -73,6 +114,19 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === "production",
     scimLog: { maxRows: e.SCIM_LOG_MAX_ROWS, retentionDays: e.SCIM_LOG_RETENTION_DAYS },
+    scimRateLimit: { perSecond: e.SCIM_RATE_LIMIT, burst: e.SCIM_RATE_BURST },
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+        ? {
+            issuer: e.OIDC_ISSUER.replace(/\/+$/, ""),
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET,
+            name: e.OIDC_NAME,
+            idClaim: e.OIDC_ID_CLAIM,
+            emailFallback: e.OIDC_EMAIL_FALLBACK,
+            jit: e.OIDC_JIT,
+          }
+        : undefined,
   };
 }
 

@@ -1,5 +1,6 @@
 import { errorBody, ScimError, uniqueness } from "../scim/errors";
 import { DomainError } from "../users/errors";
+import { isDatabaseUnavailable } from "../db/unavailable";
 import { log } from "../log";
 import { scimJson } from "./respond";
 
@@ -19,6 +20,10 @@ export function mapError(error: unknown, context: Record<string, unknown> = {}):
     if (error.code === "conflict") return uniqueness(error.message);
     return new ScimError(error.code === "not_found" ? 404 : 400, error.message, error.code === "invalid" ? "invalidValue" : undefined);
   }
+  if (isDatabaseUnavailable(error)) {
+    log.warn("SCIM request refused: database unavailable", { ...context, error: (error as Error).message });
+    return new ScimError(503, "The service is temporarily unavailable. Retry later.");
+  }
   const code = prismaCode(error);
   // A concurrent request claimed the same unique value between our check and our write.
   if (code === "P2002") return uniqueness("A resource with the same unique attribute already exists.");
@@ -27,6 +32,9 @@ export function mapError(error: unknown, context: Record<string, unknown> = {}):
   return new ScimError(500, "An internal error occurred. It has been logged.");
 }
 
+export const RETRY_AFTER_SECONDS = 5;
+
 export function errorResponse(error: ScimError, headers: Record<string, string> = {}): Response {
-  return scimJson(errorBody(error), { status: error.status, headers });
+  const retry: Record<string, string> = error.status === 503 || error.status === 429 ? { "Retry-After": String(RETRY_AFTER_SECONDS) } : {};
+  return scimJson(errorBody(error), { status: error.status, headers: { ...retry, ...headers } });
 }

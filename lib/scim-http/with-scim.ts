@@ -1,7 +1,9 @@
 import { log } from "../log";
-import { methodNotAllowed, unauthorized, type ScimError } from "../scim/errors";
+import { config } from "../env";
+import { methodNotAllowed, ScimError, unauthorized } from "../scim/errors";
 import { recordScimRequest } from "../scim-log/record-request";
 import { redactBody } from "../scim-log/redact-body";
+import { TokenBuckets } from "./rate-limit";
 import { bodyOf } from "./read-body";
 import { TOKEN_PREFIX } from "../scim-tokens/token-format";
 import { verifyToken, type VerifiedToken } from "../scim-tokens/verify-token";
@@ -9,6 +11,9 @@ import { errorResponse, mapError } from "./error-response";
 
 export type ScimRequest<P> = { req: Request; url: URL; params: P; token: VerifiedToken };
 type RouteContext<P> = { params: Promise<P> };
+
+let limiter: TokenBuckets | undefined;
+const buckets = () => (limiter ??= new TokenBuckets(config().scimRateLimit));
 
 const BEARER = /^Bearer[ ]+([^\s]+)\s*$/i;
 const BASE_PATH = "/api/scim/v2";
@@ -42,7 +47,13 @@ export function withScim<P = unknown>(handler: (request: ScimRequest<P>) => Prom
     let failure: ScimError | null = null;
     try {
       token = await authenticate(req);
-      response = await handler({ req, url, params: await context.params, token });
+      const wait = buckets().take(token.id);
+      if (wait > 0) {
+        failure = new ScimError(429, `Too many requests for this SCIM token: retry in ${wait} s.`);
+        response = errorResponse(failure, { "Retry-After": String(wait) });
+      } else {
+        response = await handler({ req, url, params: await context.params, token });
+      }
     } catch (error) {
       failure = mapError(error, { method: req.method, path: url.pathname });
       response = errorResponse(failure, failure.status === 401 ? { "WWW-Authenticate": 'Bearer realm="SCIM"' } : {});

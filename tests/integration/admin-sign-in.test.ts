@@ -92,9 +92,12 @@ describe.each(providers)("admin sign-in over HTTP on %s", (provider) => {
 });
 
 describe.runIf(providers.includes("postgresql"))("health when the database goes away", () => {
-  it("answers 503 with Retry-After, then recovers by itself", async () => {
+  it("answers 503 with Retry-After on health and SCIM, then recovers by itself", async () => {
     const server = await startServer("postgresql");
     try {
+      const token = (await runCli(["scim-token", "generate"], server.database.url)).stdout.trim();
+      const scim = () => fetch(`${server.baseUrl}/api/scim/v2/Users?filter=${encodeURIComponent('userName eq "nobody@example.com"')}`, { headers: { Authorization: `Bearer ${token}` } });
+      expect((await scim()).status).toBe(200);
       const pg = await import("pg");
       const url = new URL(server.database.url);
       const name = url.pathname.slice(1);
@@ -108,6 +111,11 @@ describe.runIf(providers.includes("postgresql"))("health when the database goes 
       const down = await fetch(`${server.baseUrl}/api/health`);
       expect(down.status).toBe(503);
       expect(down.headers.get("retry-after")).toBeTruthy();
+      const refused = await scim();
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get("retry-after")).toBeTruthy();
+      expect(refused.headers.get("content-type")).toContain("application/scim+json");
+      expect(await refused.json()).toMatchObject({ schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"], status: "503" });
       await admin.query(`ALTER DATABASE "${renamed}" RENAME TO "${name}"`);
       await admin.end();
       let status = 0;
@@ -116,6 +124,7 @@ describe.runIf(providers.includes("postgresql"))("health when the database goes 
         if (status !== 200) await new Promise((r) => setTimeout(r, 200));
       }
       expect(status).toBe(200);
+      expect((await scim()).status).toBe(200);
     } finally {
       await server.stop();
     }

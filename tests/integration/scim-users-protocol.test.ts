@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "../../lib/db";
 import { runCli } from "../support/cli";
 import { testProviders } from "../support/databases";
-import { URN, type Json, type ScimClient } from "../support/scim-client";
+import { URN, type Json, type ScimClient, type ScimResponse } from "../support/scim-client";
 import {
   createUser,
   expectScimError,
@@ -684,5 +684,41 @@ describe.each(providers)("SCIM protocol behaviours on %s", (provider) => {
     expectScimError(res, 401);
     expect((await client.get("/Users", { query: { count: 0 } })).status).toBe(200);
     scim.token = fresh;
+  });
+});
+
+describe.each(providers)("rate limiting and security headers on %s", (provider) => {
+  let scim: ScimServer;
+  beforeAll(async () => {
+    scim = await startScimServer(provider, { SCIM_RATE_LIMIT: "2", SCIM_RATE_BURST: "5" });
+  });
+  afterAll(async () => {
+    await scim?.server.stop();
+  });
+
+  it("answers 429 with Retry-After and a SCIM error once a token's burst is spent", async () => {
+    const statuses: number[] = [];
+    let limited: ScimResponse | undefined;
+    for (let i = 0; i < 12; i++) {
+      const res = await scim.client.get("/Users?count=1");
+      statuses.push(res.status);
+      if (res.status === 429) limited = res;
+    }
+    expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
+    expect(limited, statuses.join(",")).toBeDefined();
+    expectScimError(limited!, 429);
+    expect(Number(limited!.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+  });
+
+  it("sends the security headers on SCIM responses and pages", async () => {
+    for (const path of ["/api/scim/v2/ServiceProviderConfig", "/login"]) {
+      const res = await fetch(`${scim.server.baseUrl}${path}`);
+      const csp = res.headers.get("content-security-policy") ?? "";
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).not.toContain("unsafe-eval");
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("referrer-policy")).toBeTruthy();
+      expect(res.headers.get("strict-transport-security")).toContain("max-age=");
+    }
   });
 });

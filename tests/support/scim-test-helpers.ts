@@ -26,8 +26,8 @@ export function patchBody(...operations: Json[]): Json {
 export type ScimServer = { server: TestServer; client: ScimClient; token: string };
 
 /** Starts the built app on a fresh database of `provider` and makes a SCIM token for it. */
-export async function startScimServer(provider: Provider): Promise<ScimServer> {
-  const server = await startServer(provider);
+export async function startScimServer(provider: Provider, env: Record<string, string> = {}): Promise<ScimServer> {
+  const server = await startServer(provider, env);
   try {
     const token = await generateToken(server);
     return { server, client: new ScimClient(`${server.baseUrl}/api/scim/v2`, token), token };
