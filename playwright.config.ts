@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_NAME, oidcIssuer, oidcPort } from "./e2e/support/oidc";
 
 // Each project runs the built app under `next start` on a fresh database of its own. The PostgreSQL project is
 // left out only when scripts/test.mjs found no PostgreSQL server (never in CI).
@@ -35,13 +36,26 @@ export default defineConfig({
     use: { baseURL: `http://127.0.0.1:${port}`, browserName: "chromium" as const },
     metadata: { provider },
   })),
-  webServer: projects.map(({ provider, port }) => ({
-    command: `node node_modules/tsx/dist/cli.mjs e2e/support/serve.ts ${provider} ${port}`,
-    url: `http://127.0.0.1:${port}/api/health`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    gracefulShutdown: { signal: "SIGTERM" as const, timeout: 10_000 },
-    stdout: "ignore" as const,
-    stderr: "pipe" as const,
-  })),
+  webServer: [
+    ...projects.map(({ provider, port }) => ({
+      command: `node node_modules/tsx/dist/cli.mjs e2e/support/serve.ts ${provider} ${port}`,
+      url: `http://127.0.0.1:${port}/api/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      gracefulShutdown: { signal: "SIGTERM" as const, timeout: 10_000 },
+      stdout: "ignore" as const,
+      stderr: "pipe" as const,
+      // Users sign in through the test OpenID Provider below (e2e/sso.spec.ts).
+      env: { OIDC_ISSUER: oidcIssuer(base), OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_NAME },
+    })),
+    {
+      command: `node node_modules/tsx/dist/cli.mjs e2e/support/oidc-server.ts ${oidcPort(base)} ${projects.map(({ port }) => `http://127.0.0.1:${port}`).join(" ")}`,
+      url: `${oidcIssuer(base)}/.well-known/openid-configuration`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      gracefulShutdown: { signal: "SIGTERM" as const, timeout: 5_000 },
+      stdout: "ignore" as const,
+      stderr: "pipe" as const,
+    },
+  ],
 });

@@ -7,9 +7,14 @@ export default function Forbidden() {
         <p className="text-sm font-semibold text-red-600">403</p>
         <h1 className="mt-2 text-2xl font-semibold">You need to be an administrator</h1>
         <p className="mt-2 text-zinc-600 dark:text-zinc-400">Your account does not have access to the Admin Area.</p>
-        <Link href="/api/auth/signout" className="mt-6 inline-block text-sm font-medium text-indigo-600 hover:underline">
-          Sign in as someone else
-        </Link>
+        <div className="mt-6 flex justify-center gap-6 text-sm font-medium">
+          <Link href="/account" className="text-indigo-700 hover:underline dark:text-indigo-300">
+            Go to your account
+          </Link>
+          <Link href="/api/auth/signout" className="text-indigo-700 hover:underline dark:text-indigo-300">
+            Sign in as someone else
+          </Link>
+        </div>
       </div>
     </main>
   );

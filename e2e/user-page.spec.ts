@@ -105,3 +105,24 @@ test("a locally created user has no SCIM identity, and an admin cannot block the
   await expect(userPage.status().getByRole("button", { name: "Block user" })).toBeDisabled();
   await expect(userPage.status()).toContainText("You cannot block your own account.");
 });
+
+test("an admin promotes a provisioned user to admin, and the audit timeline shows it", async ({ page, request, baseURL, databaseUrl, admin, loginPage }) => {
+  const scim = await scimClient(request, baseURL!, databaseUrl);
+  const id = crypto.randomBytes(4).toString("hex");
+  const userName = `e2e-promote-${id}@example.com`;
+  const created = await scim.post("/Users", { schemas: [USER_SCHEMA], userName, name: { givenName: "Pro", familyName: `Mote ${id}` }, emails: [{ value: userName, type: "work", primary: true }] });
+  await loginPage.goto(`/admin/users/${created.id}`);
+  await loginPage.signIn(admin.email, admin.password);
+  await page.getByRole("button", { name: "Make admin" }).click();
+  await page.getByRole("group", { name: "Confirm making this user an admin" }).getByRole("button", { name: "Promote to admin" }).click();
+  await expect(page.getByRole("button", { name: "Make admin" })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Make admin" })).toHaveCount(0);
+  const db = createDb(databaseUrl);
+  try {
+    expect((await db.user.findUniqueOrThrow({ where: { id: created.id } })).role).toBe("admin");
+    expect(await db.auditEvent.count({ where: { action: "user.promoted", targetId: created.id } })).toBe(1);
+  } finally {
+    await db.$disconnect();
+  }
+});

@@ -20,6 +20,10 @@ export type AuditAction =
   | "user.deprovisioned"
   | "user.blocked"
   | "user.unblocked"
+  | "user.signed_in"
+  | "user.sign_in_refused"
+  | "user.session_ended"
+  | "user.promoted"
   | "group.created"
   | "group.updated"
   | "group.deleted"
@@ -30,14 +34,18 @@ export type AuditAction =
 
 export const SYSTEM: Actor = { type: "system", label: "system" };
 
-/** Writes one audit event; pass the transaction the change itself runs in so both land or neither does. */
+/**
+ * Writes one audit event; pass the transaction the change itself runs in so both land or neither does. An `id`
+ * makes the event idempotent: a second write with the same id fails on the primary key (see lib/auth/record-session-ended.ts).
+ */
 export async function recordEvent(
-  options: { actor: Actor; action: AuditAction; target?: Target; details?: Record<string, unknown> },
+  options: { actor: Actor; action: AuditAction; target?: Target; details?: Record<string, unknown>; id?: string },
   tx: Tx = db,
 ): Promise<void> {
-  const { actor, action, target, details } = options;
+  const { actor, action, target, details, id } = options;
   await tx.auditEvent.create({
     data: {
+      id,
       actorType: actor.type,
       actorId: actor.type === "system" ? null : actor.id,
       actorLabel: actor.label ?? "system",

@@ -5,7 +5,10 @@ import { recordEvent } from "../audit/record-event";
 import { db } from "../db";
 import { config } from "../env";
 import { log } from "../log";
+import { oidcProvider, OIDC_PROVIDER_ID } from "./oidc-provider";
 import { DUMMY_HASH, verifyPassword } from "./password";
+import type { SessionUser } from "./session-user";
+import { signInWithSso } from "./sign-in-with-sso";
 
 const credentials = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
 
@@ -30,8 +33,17 @@ export function authOptions(): NextAuthOptions {
           return signInWithPassword(parsed.data.email, parsed.data.password);
         },
       }),
+      ...(c.oidc ? [oidcProvider(c.oidc)] : []),
     ],
     callbacks: {
+      async signIn({ user, account, profile }) {
+        if (account?.provider !== OIDC_PROVIDER_ID || !c.oidc) return true;
+        const result = await signInWithSso({ claims: (profile ?? {}) as Record<string, unknown>, rules: c.oidc });
+        if (!result.ok) return `${c.appUrl}/login/refused?reason=${result.reason}`;
+        // next-auth hands this same object to the jwt callback: the session is the matched account's.
+        Object.assign(user, result.user);
+        return true;
+      },
       async jwt({ token, user }) {
         if (user) {
           const u = user as SessionUser;
@@ -54,8 +66,6 @@ export function authOptions(): NextAuthOptions {
     },
   };
 }
-
-type SessionUser = { id: string; email: string; name: string; role: string; sessionVersion: number };
 
 async function signInWithPassword(email: string, password: string): Promise<SessionUser | null> {
   const user = await db.user.findUnique({ where: { emailNorm: email.toLowerCase() } });

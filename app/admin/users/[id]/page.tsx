@@ -7,6 +7,7 @@ import { GroupsSection } from "@/components/admin/user/groups-section";
 import { ProfileSection } from "@/components/admin/user/profile-section";
 import { ScimIdentitySection } from "@/components/admin/user/scim-identity-section";
 import { StatusSection } from "@/components/admin/user/status-section";
+import { PromoteButton } from "@/components/admin/user/promote-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { getUserDetails, TIMELINE_LIMIT } from "@/lib/users/get-user-details";
@@ -34,7 +35,11 @@ export default async function UserPage({ params }: Props) {
       <Link href="/admin/users" className="text-sm text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:text-indigo-300">
         ← Users
       </Link>
-      <PageHeader title={user.username} description={user.name !== user.username ? user.name : undefined} />
+      <PageHeader
+        title={user.username}
+        description={user.name !== user.username ? user.name : undefined}
+        actions={<PromoteButton userId={user.id} username={user.username} role={user.role} state={user.state} />}
+      />
       <StatusSection user={user} scimIdentity={scimIdentity}>
         {user.state === "active" ? (
           <BlockUserDialog userId={user.id} username={user.username} disabledReason={isSelf ? "You cannot block your own account." : undefined} />

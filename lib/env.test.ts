@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "./env";
+
+const base = { DATABASE_URL: "postgresql://u@h/db", AUTH_SECRET: "x".repeat(40) } as unknown as NodeJS.ProcessEnv;
+const oidc = { OIDC_ISSUER: "https://example.okta.com/", OIDC_CLIENT_ID: "client", OIDC_CLIENT_SECRET: "secret" };
+
+describe("OIDC configuration", () => {
+  it("is off unless the issuer, client id and secret are set", () => {
+    expect(parseConfig(base).oidc).toBeUndefined();
+  });
+
+  it("defaults to the sub claim, no email fallback and no just-in-time creation", () => {
+    expect(parseConfig({ ...base, ...oidc }).oidc).toEqual({
+      issuer: "https://example.okta.com",
+      clientId: "client",
+      clientSecret: "secret",
+      name: "SSO",
+      idClaim: "sub",
+      emailFallback: false,
+      jit: false,
+    });
+  });
+
+  it("reads the flags as words ('false' is false)", () => {
+    const c = parseConfig({ ...base, ...oidc, OIDC_NAME: "Okta", OIDC_ID_CLAIM: "oid", OIDC_EMAIL_FALLBACK: "true", OIDC_JIT: "false" });
+    expect(c.oidc).toMatchObject({ name: "Okta", idClaim: "oid", emailFallback: true, jit: false });
+    expect(() => parseConfig({ ...base, ...oidc, OIDC_JIT: "maybe" })).toThrow(/OIDC_JIT: must be true or false/);
+  });
+
+  it("names what is missing when only part of it is set", () => {
+    expect(() => parseConfig({ ...base, OIDC_ISSUER: "https://login.microsoftonline.com/tenant/v2.0" })).toThrow(ConfigError);
+    expect(() => parseConfig({ ...base, OIDC_ISSUER: "https://login.microsoftonline.com/tenant/v2.0" })).toThrow(/must be set together/);
+  });
+});
