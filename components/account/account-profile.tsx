@@ -1,24 +1,12 @@
-import { Badge } from "@/components/ui/badge";
+import { EmailList, fullNameOf } from "@/components/users/email-list";
 import { Time } from "@/components/ui/format-time";
 import type { Account } from "@/lib/users/get-account";
 import { AccountFields, AccountSection } from "./account-section";
 
 export function AccountProfile({ account }: { account: Account }) {
   const { user, identity, emails } = account;
-  const fullName = [user.honorificPrefix, user.givenName, user.middleName, user.familyName, user.honorificSuffix].filter(Boolean).join(" ");
-  const emailList = emails.length ? (
-    <ul className="space-y-1">
-      {emails.map((e) => (
-        <li key={e.id} className="flex flex-wrap items-center gap-2">
-          <span className="break-all">{e.value}</span>
-          {e.type && <span className="text-xs text-zinc-600 dark:text-zinc-400">{e.type}</span>}
-          {e.primary && <Badge>primary</Badge>}
-        </li>
-      ))}
-    </ul>
-  ) : (
-    user.email
-  );
+  const fullName = fullNameOf(user);
+  const emailList = emails.length ? <EmailList emails={emails} fallback={user.email} /> : user.email;
   const manager = user.managerName ?? user.managerId;
   return (
     <AccountSection id="profile" title="Profile">

@@ -1,4 +1,4 @@
-import { Badge } from "@/components/ui/badge";
+import { EmailList, fullNameOf } from "@/components/users/email-list";
 import { Time } from "@/components/ui/format-time";
 import type { UserDetails } from "@/lib/users/get-user-details";
 import { Fields } from "./fields";
@@ -22,20 +22,8 @@ function address(item: Record<string, unknown>): unknown {
 }
 
 export function ProfileSection({ user, emails }: Pick<UserDetails, "user" | "emails">) {
-  const fullName = [user.honorificPrefix, user.givenName, user.middleName, user.familyName, user.honorificSuffix].filter(Boolean).join(" ");
-  const emailList = emails.length ? (
-    <ul className="space-y-1">
-      {emails.map((e) => (
-        <li key={e.id} className="flex flex-wrap items-center gap-2">
-          <span className="break-all">{e.value}</span>
-          {e.type && <span className="text-xs text-zinc-500">{e.type}</span>}
-          {e.primary && <Badge>primary</Badge>}
-        </li>
-      ))}
-    </ul>
-  ) : (
-    user.email
-  );
+  const fullName = fullNameOf(user);
+  const emailList = emails.length ? <EmailList emails={emails} fallback={user.email} /> : user.email;
   return (
     <Section id="profile" title="Profile">
       <Fields
