@@ -1,5 +1,8 @@
+import crypto from "node:crypto";
 import type { Tx } from "../db";
 import { db } from "../db";
+import { dialectOf } from "../db/dialect-of";
+import { Params } from "../scim/sql/dialect";
 
 export type Actor =
   | { type: "user"; id: string; label: string }
@@ -36,24 +39,30 @@ export const SYSTEM: Actor = { type: "system", label: "system" };
 
 /**
  * Writes one audit event; pass the transaction the change itself runs in so both land or neither does. An `id`
- * makes the event idempotent: a second write with the same id fails on the primary key (see lib/auth/record-session-ended.ts).
+ * makes the event idempotent: a second write with the same id writes nothing and returns false (see
+ * lib/auth/record-session-ended.ts). One plain INSERT: every provisioning write pays for it.
  */
 export async function recordEvent(
   options: { actor: Actor; action: AuditAction; target?: Target; details?: Record<string, unknown>; id?: string },
   tx: Tx = db,
-): Promise<void> {
-  const { actor, action, target, details, id } = options;
-  await tx.auditEvent.create({
-    data: {
-      id,
-      actorType: actor.type,
-      actorId: actor.type === "system" ? null : actor.id,
-      actorLabel: actor.label ?? "system",
-      action,
-      targetType: target?.type,
-      targetId: target?.id,
-      targetLabel: target?.label,
-      details: details ? JSON.stringify(details) : null,
-    },
-  });
+): Promise<boolean> {
+  const { actor, action, target, details } = options;
+  const params = new Params(dialectOf(tx));
+  const values = [
+    params.add(options.id ?? crypto.randomUUID()),
+    params.dialect.timestampParam(params.add(params.dialect.timestamp(new Date()))),
+    params.add(actor.type),
+    params.add(actor.type === "system" ? null : actor.id),
+    params.add(actor.label ?? "system"),
+    params.add(action),
+    params.add(target?.type ?? null),
+    params.add(target?.id ?? null),
+    params.add(target?.label ?? null),
+    params.add(details ? JSON.stringify(details) : null),
+  ];
+  const written = await tx.$executeRawUnsafe(
+    `INSERT INTO "AuditEvent" ("id", "at", "actorType", "actorId", "actorLabel", "action", "targetType", "targetId", "targetLabel", "details") VALUES (${values.join(", ")}) ON CONFLICT ("id") DO NOTHING`,
+    ...params.values,
+  );
+  return written > 0;
 }

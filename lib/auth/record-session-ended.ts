@@ -6,8 +6,9 @@ import type { SessionEndReason } from "./judge-session";
 
 /**
  * Records "session ended by block" once per (user, session version), however many requests, browsers or
- * instances meet the ended session: the event's id is derived from that pair, so a second write fails on the
- * primary key — atomically on both databases, with no lock and no extra column. Returns whether this call wrote.
+ * instances meet the ended session: the event's id is derived from that pair, so a second write finds the primary
+ * key taken and writes nothing — atomically on both databases, with no lock and no extra column. Returns whether
+ * this call wrote.
  */
 export async function recordSessionEnded(
   options: { userId: string; tokenVersion: number; reason: SessionEndReason; username?: string; blockedReason?: string | null },
@@ -15,23 +16,17 @@ export async function recordSessionEnded(
 ): Promise<boolean> {
   const { userId, tokenVersion, reason, username, blockedReason } = options;
   const id = eventId(`session_ended:${userId}:${tokenVersion}`);
-  if (await client.auditEvent.findUnique({ where: { id }, select: { id: true } })) return false;
-  try {
-    await recordEvent(
-      {
-        id,
-        actor: { type: "system", label: "session check" },
-        action: "user.session_ended",
-        target: { type: "user", id: userId, label: username },
-        details: { reason, sessionVersion: tokenVersion, ...(blockedReason ? { blockedReason } : {}) },
-      },
-      client,
-    );
-    return true;
-  } catch (error) {
-    if ((error as { code?: string }).code === "P2002") return false; // another request wrote it first
-    throw error;
-  }
+  // Another request (or instance) may have written it first: then this writes nothing.
+  return recordEvent(
+    {
+      id,
+      actor: { type: "system", label: "session check" },
+      action: "user.session_ended",
+      target: { type: "user", id: userId, label: username },
+      details: { reason, sessionVersion: tokenVersion, ...(blockedReason ? { blockedReason } : {}) },
+    },
+    client,
+  );
 }
 
 /** A UUID-shaped id (version nibble 8: custom) derived from `key`, so it fits wherever audit ids are shown. */
