@@ -2,18 +2,13 @@ import { config } from "../env";
 import { forbidden, notFound } from "../scim/errors";
 import { listResponse } from "../scim/list-response";
 import { resourceTypeResource, schemaResource, serviceProviderConfig } from "../scim/schema/discovery";
-import { ENTERPRISE_USER_SCHEMA } from "../scim/schema/enterprise-user";
-import { GROUP_SCHEMA } from "../scim/schema/group";
-import { GROUP_RESOURCE_TYPE, USER_RESOURCE_TYPE } from "../scim/schema/resource-types";
-import { USER_SCHEMA } from "../scim/schema/user";
+import { findResourceType, findSchema, RESOURCE_TYPES, SCHEMAS } from "../scim/schema/resource-types";
 import { MAX_BODY_BYTES } from "./read-body";
 import { PAGING } from "./request-params";
 import { scimJson } from "./respond";
 import type { ScimRequest } from "./with-scim";
 
-// What is served, and so what discovery advertises: generated from the same definitions validation uses.
-const RESOURCE_TYPES = [USER_RESOURCE_TYPE, GROUP_RESOURCE_TYPE];
-const SCHEMAS = [USER_SCHEMA, GROUP_SCHEMA, ENTERPRISE_USER_SCHEMA];
+// Discovery advertises the same definitions validation, filtering and projection use (lib/scim/schema).
 
 /** RFC 7644 §4: discovery endpoints take no filter. */
 function refuseFilter(url: URL): void {
@@ -41,7 +36,7 @@ export async function listResourceTypes({ url }: ScimRequest<unknown>): Promise<
 
 export async function getResourceType({ url, params }: ScimRequest<{ id: string }>): Promise<Response> {
   refuseFilter(url);
-  const type = RESOURCE_TYPES.find((t) => t.id.toLowerCase() === params.id.toLowerCase());
+  const type = findResourceType(params.id);
   if (!type) throw notFound(`Resource type "${params.id}" not found.`);
   return scimJson(resourceTypeResource(type, config().scimBaseUrl));
 }
@@ -55,7 +50,7 @@ export async function listSchemas({ url }: ScimRequest<unknown>): Promise<Respon
 export async function getSchema({ url, params }: ScimRequest<{ id: string }>): Promise<Response> {
   refuseFilter(url);
   const id = decodeURIComponent(params.id);
-  const schema = SCHEMAS.find((s) => s.id.toLowerCase() === id.toLowerCase());
+  const schema = findSchema(id);
   if (!schema) throw notFound(`Schema "${id}" not found.`);
   return scimJson(schemaResource(schema, config().scimBaseUrl));
 }

@@ -65,11 +65,6 @@ export const unsupportedMediaType = (detail: string) => new ScimError(415, detai
 export const internalError = (detail: string) => new ScimError(500, detail);
 export const notImplemented = (detail: string) => new ScimError(501, detail);
 
-/** Any thrown value as a ScimError; unknown errors become a generic 500 so internals never leak to clients. */
-export function toScimError(err: unknown): ScimError {
-  return isScimError(err) ? err : internalError("Internal server error");
-}
-
 export function errorBody(err: ScimError): ScimErrorBody {
   const body: ScimErrorBody = { schemas: [ERROR_MESSAGE_ID], status: String(err.status), detail: err.detail };
   if (err.scimType !== undefined) body.scimType = err.scimType;

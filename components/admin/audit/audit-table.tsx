@@ -4,15 +4,14 @@ import type { AuditEvent } from "@/lib/db";
 import { actionLabel, actorTypeLabel } from "./action-labels";
 import { EventDetails } from "./event-details";
 import { EventTarget } from "./event-target";
+import { table, tableWrap, td, th } from "@/components/ui/table-styles";
 
 const ACTOR_TONES: Record<string, BadgeTone> = { user: "blue", scim_token: "green", system: "zinc" };
-const th = "whitespace-nowrap px-3 py-2 text-left font-medium text-zinc-600 dark:text-zinc-300";
-const td = "px-3 py-2 align-top";
 
 export function AuditTable({ events, caption }: { events: AuditEvent[]; caption: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-      <table className="min-w-full divide-y divide-zinc-200 text-sm dark:divide-zinc-800">
+    <div className={tableWrap}>
+      <table className={table}>
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-zinc-50 dark:bg-zinc-900">
           <tr>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { UserStateBadge } from "@/components/admin/user/user-state-badge";
 import type { AdminGroupMember } from "@/lib/groups/list-group-members";
-import { rowLink, table, tableWrap, td, th } from "./table-styles";
+import { rowLink, table, tableWrap, td, th } from "@/components/ui/table-styles";
 
 export function GroupMembersTable({ members }: { members: AdminGroupMember[] }) {
   return (

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Time } from "@/components/ui/format-time";
 import type { AdminGroupRow } from "@/lib/groups/list-groups-admin";
-import { rowLink, table, tableWrap, td, th } from "./table-styles";
+import { rowLink, table, tableWrap, td, th } from "@/components/ui/table-styles";
 
 export function GroupsTable({ groups }: { groups: AdminGroupRow[] }) {
   return (

@@ -3,15 +3,14 @@ import { linkClass } from "@/components/admin/audit/link-class";
 import { Time } from "@/components/ui/format-time";
 import type { ScimRequestSummary } from "@/lib/scim-log/list-scim-requests";
 import { StatusBadge } from "./status-badge";
+import { table, tableWrap, td, th } from "@/components/ui/table-styles";
 
-const th = "whitespace-nowrap px-3 py-2 text-left font-medium text-zinc-600 dark:text-zinc-300";
-const td = "px-3 py-2 align-top";
 
 /** `query` (the list's own filters and page) is passed on to each request's page, for its back link. */
 export function ScimLogTable({ requests, caption, query }: { requests: ScimRequestSummary[]; caption: string; query: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-      <table className="min-w-full divide-y divide-zinc-200 text-sm dark:divide-zinc-800">
+    <div className={tableWrap}>
+      <table className={table}>
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-zinc-50 dark:bg-zinc-900">
           <tr>

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
 import { Time } from "@/components/ui/format-time";
+import { tableWrap } from "@/components/ui/table-styles";
 import type { UserRow } from "@/lib/users/list-users-admin";
 import { StateBadge } from "./state-badge";
 
@@ -94,7 +95,7 @@ export function UsersTable({ rows, sort, q }: { rows: UserRow[]; sort: string; q
         </div>
         {pending && <span className="pb-2 text-sm text-zinc-500" role="status">Loading…</span>}
       </div>
-      <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+      <div className={tableWrap}>
         <table aria-label="Users" className="min-w-full divide-y divide-zinc-200 text-sm dark:divide-zinc-800" aria-busy={pending}>
           <thead className="bg-zinc-50 dark:bg-zinc-900">
             {table.getHeaderGroups().map((group) => (

@@ -1,34 +1,11 @@
 // Property-based tests: no request body breaks userFromResource or pollutes prototypes.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { expectNoPollution, expectSafeTree, objectOf, RUNS, UNSAFE } from "../property-support";
 import { isScimError } from "../errors";
 import { ENTERPRISE_USER_SCHEMA_ID, USER_SCHEMA_ID } from "../urns";
 import { userFromResource } from "./from-resource";
 
-/** FC_RUNS_SCALE=10 multiplies every numRuns, for a longer local bug hunt. */
-const SCALE = Number(process.env.FC_RUNS_SCALE ?? 1);
-const RUNS = Math.round(400 * SCALE);
-const UNSAFE = ["__proto__", "constructor", "prototype"];
-
-/** An object with these own entries, `__proto__` included (as JSON.parse makes them). */
-function objectOf(entries: [string, unknown][]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of entries) {
-    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-  }
-  return out;
-}
-
-const PROTOS = [Object.prototype, Array.prototype, Function.prototype, String.prototype];
-const protoSnapshot = () => PROTOS.map((p) => Reflect.ownKeys(p).map(String).sort().join(","));
-const BEFORE = protoSnapshot();
-
-function expectNoPollution(): void {
-  expect(protoSnapshot()).toEqual(BEFORE);
-  const probe: Record<string, unknown> = {};
-  expect(probe.polluted).toBeUndefined();
-  expect(Object.getPrototypeOf(probe)).toBe(Object.prototype);
-}
 
 /** userFromResource, with anything but a result or a ScimError 400 failing the property. */
 function read(body: unknown): ReturnType<typeof userFromResource> | undefined {
@@ -41,19 +18,6 @@ function read(body: unknown): ReturnType<typeof userFromResource> | undefined {
     return undefined;
   } finally {
     expectNoPollution();
-  }
-}
-
-/** Every object in the output is plain and has no prototype-polluting own key. */
-function expectSafeTree(value: unknown, where = "user"): void {
-  if (Array.isArray(value)) {
-    value.forEach((item, i) => expectSafeTree(item, `${where}[${i}]`));
-  } else if (typeof value === "object" && value !== null) {
-    expect(Object.getPrototypeOf(value), `${where} is a plain object`).toBe(Object.prototype);
-    for (const key of Object.keys(value)) {
-      expect(UNSAFE, `unsafe key at ${where}`).not.toContain(key);
-      expectSafeTree((value as Record<string, unknown>)[key], `${where}.${key}`);
-    }
   }
 }
 
@@ -133,7 +97,7 @@ describe("userFromResource: random bodies", () => {
         const user = read(body);
         if (user) {
           accepted++;
-          expectSafeTree(user);
+          expectSafeTree(user, "user");
           expect(user.userName.length).toBeGreaterThan(0);
           expect(user.emails.filter((e) => e.primary).length).toBeLessThanOrEqual(1);
         }

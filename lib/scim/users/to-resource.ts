@@ -1,8 +1,8 @@
 import { ENTERPRISE_USER_SCHEMA_ID, USER_SCHEMA_ID } from "../urns";
 import type { ScimUserRecord } from "./record";
 import { weakEtag } from "../etag";
+import type { JsonObject } from "./values";
 
-export type JsonObject = Record<string, unknown>;
 
 /** Drops null and undefined members, so unassigned attributes are simply absent (RFC 7643 §2.5). */
 function compact<T extends JsonObject>(object: T): JsonObject {

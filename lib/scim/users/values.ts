@@ -1,4 +1,5 @@
 import { invalidValue } from "../errors";
+import { getMember } from "../filter/evaluate";
 
 // Reading attribute values from a request body: strict on shapes (an object where a string belongs is an error),
 // forgiving where the IdPs are sloppy (numbers for strings, "True"/"False" for booleans).
@@ -13,12 +14,7 @@ export function isObject(value: unknown): value is JsonObject {
 }
 
 /** Case-insensitive member lookup (RFC 7643 §2.1: attribute names are case-insensitive). */
-export function member(obj: JsonObject, name: string): unknown {
-  if (Object.hasOwn(obj, name)) return obj[name];
-  const lower = name.toLowerCase();
-  for (const key of Object.keys(obj)) if (key.toLowerCase() === lower) return obj[key];
-  return undefined;
-}
+export const member: (obj: JsonObject, name: string) => unknown = getMember;
 
 export function optionalString(value: unknown, attribute: string): string | null {
   if (value === undefined || value === null) return null;
