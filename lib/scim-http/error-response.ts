@@ -1,6 +1,7 @@
 import { errorBody, ScimError, uniqueness } from "../scim/errors";
 import { DomainError } from "../users/errors";
 import { isDatabaseUnavailable } from "../db/unavailable";
+import { isUniqueViolation } from "../db/unique-violation";
 import { log } from "../log";
 import { scimJson } from "./respond";
 
@@ -24,10 +25,9 @@ export function mapError(error: unknown, context: Record<string, unknown> = {}):
     log.warn("SCIM request refused: database unavailable", { ...context, error: (error as Error).message });
     return new ScimError(503, "The service is temporarily unavailable. Retry later.");
   }
-  const code = prismaCode(error);
   // A concurrent request claimed the same unique value between our check and our write.
-  if (code === "P2002") return uniqueness("A resource with the same unique attribute already exists.");
-  if (code === "P2025") return new ScimError(404, "The resource was not found.");
+  if (isUniqueViolation(error)) return uniqueness("A resource with the same unique attribute already exists.");
+  if (prismaCode(error) === "P2025") return new ScimError(404, "The resource was not found.");
   log.error("SCIM request failed", { ...context, error });
   return new ScimError(500, "An internal error occurred. It has been logged.");
 }

@@ -1,8 +1,11 @@
+import crypto from "node:crypto";
 import { recordEvent, type Actor } from "../audit/record-event";
 import type { Tx } from "../db";
 import type { UserInput } from "../scim/users/record";
+import { dialectOf } from "../db/dialect-of";
+import { increment, insertRows, updateRow } from "../db/sql-rows";
 import { assertUnclaimed, emailRows, identityColumns, profileColumns } from "./scim-profile";
-import type { StoredScimUser } from "./scim-user-query";
+import type { IdentityStamp, StoredScimUser } from "./scim-user-query";
 import { setUserActive } from "./set-user-active";
 
 function comparable(user: StoredScimUser) {
@@ -13,21 +16,26 @@ function comparable(user: StoredScimUser) {
 /**
  * Makes a provisioned user match a SCIM resource (PUT, or the result of a PATCH): profile, emails, identity and,
  * when the resource says so, the active state. Writes an audit event naming the changed attributes; a resource
- * that changes nothing changes nothing (not even the version).
+ * that changes nothing changes nothing (not even the version), and returns null. Otherwise returns the identity's
+ * new version and modification time, so the caller can answer without reading the user back.
  */
-export async function applyScimInput(tx: Tx, stored: StoredScimUser, input: UserInput, actor: Actor): Promise<void> {
+export async function applyScimInput(tx: Tx, stored: StoredScimUser, input: UserInput, actor: Actor): Promise<IdentityStamp | null> {
   const user = { id: stored.record.id, username: stored.username };
   const before = comparable(stored) as Record<string, unknown>;
   const { active, ...after } = input as UserInput & Record<string, unknown>;
   const changed = Object.keys(after).filter((key) => JSON.stringify(before[key]) !== JSON.stringify((after as Record<string, unknown>)[key]));
+  let stamp: IdentityStamp | null = null;
   if (changed.length) {
+    const now = new Date();
+    const dialect = dialectOf(tx);
     await assertUnclaimed(tx, input, user.id);
-    await tx.user.update({ where: { id: user.id }, data: profileColumns(input) });
+    await updateRow(tx, "User", user.id, { ...profileColumns(input), updatedAt: now }, ["id"], dialect);
     if (changed.includes("emails")) {
-      await tx.userEmail.deleteMany({ where: { userId: user.id } });
-      await tx.userEmail.createMany({ data: emailRows(input.emails).map((row) => ({ ...row, userId: user.id })) });
+      await tx.$executeRawUnsafe(`DELETE FROM "UserEmail" WHERE "userId" = ${dialect.placeholder(1)}`, user.id);
+      await insertRows(tx, "UserEmail", emailRows(input.emails).map((row) => ({ id: crypto.randomUUID(), userId: user.id, ...row })), dialect);
     }
-    await tx.scimIdentity.update({ where: { id: stored.identityId }, data: { ...identityColumns(input), version: { increment: 1 } } });
+    const row = await updateRow(tx, "ScimIdentity", stored.identityId, { ...identityColumns(input), version: increment(1), updatedAt: now }, ["version"], dialect);
+    stamp = { version: Number(row?.version), updatedAt: now };
     await recordEvent(
       { actor, action: "user.updated", target: { type: "user", id: user.id, label: user.username }, details: { changed } },
       tx,
@@ -35,6 +43,8 @@ export async function applyScimInput(tx: Tx, stored: StoredScimUser, input: User
   }
   if (active !== undefined && active !== stored.record.active) {
     const current = { state: stored.record.active ? "active" : "blocked", username: stored.username, scimIdentity: { id: stored.identityId, active: stored.identityActive, deletedAt: null } };
-    await setUserActive(tx, { userId: user.id, active, source: "scim", actor, current });
+    const change = await setUserActive(tx, { userId: user.id, active, source: "scim", actor, current });
+    stamp = change?.identity ?? stamp;
   }
+  return stamp;
 }

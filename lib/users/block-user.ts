@@ -28,6 +28,6 @@ export async function setUserBlockedByAdmin(options: {
       actor: { type: "user", id: admin.id, label: admin.username },
       reason,
     });
-    return { changed, username: user.username };
+    return { changed: changed !== null, username: user.username };
   });
 }

@@ -1,3 +1,4 @@
+import { isUniqueViolation } from "../db/unique-violation";
 import { recordEvent } from "../audit/record-event";
 import type { Db, User } from "../db";
 import { db } from "../db";
@@ -59,7 +60,7 @@ export async function createSsoUser(options: { claims: SsoClaims; subject: strin
     });
   } catch (error) {
     // Two first sign-ins at once: the unique indexes let one through.
-    if ((error as { code?: string }).code === "P2002") return { ok: false, reason: "account_conflict" };
+    if (isUniqueViolation(error)) return { ok: false, reason: "account_conflict" };
     throw error;
   }
 }

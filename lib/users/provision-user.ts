@@ -1,14 +1,22 @@
+import crypto from "node:crypto";
 import { recordEvent, type Actor } from "../audit/record-event";
-import { db } from "../db";
+import { db, type Tx } from "../db";
+import { dialectOf } from "../db/dialect-of";
+import { insertRows } from "../db/sql-rows";
 import { uniqueness } from "../scim/errors";
+import type { Dialect } from "../scim/sql/dialect";
 import type { ScimUserRecord, UserInput } from "../scim/users/record";
 import { applyScimInput } from "./apply-scim-input";
 import { pickUsername } from "./pick-username";
+import { readClaims, type EmailOwner } from "./read-claims";
 import { emailRows, identityColumns, primaryEmail, profileColumns } from "./scim-profile";
 import { findScimUser } from "./find-scim-user";
+import { storedScimUserFromColumns } from "./scim-user-query";
 import { setUserActive } from "./set-user-active";
+import { cleanUsername } from "./username";
 
 export type ProvisionOutcome = "created" | "linked" | "reactivated";
+type Provisioned = { record: ScimUserRecord; outcome: ProvisionOutcome };
 
 /**
  * POST /Users, with GitLab's provisioning rules:
@@ -16,75 +24,90 @@ export type ProvisionOutcome = "created" | "linked" | "reactivated";
  * - of a deprovisioned one (deactivated or deleted) → that identity and its user come back, updated (re-add);
  * - an existing user with the same email and no identity → linked to a new identity;
  * - otherwise a new user, whose instance username is derived from userName.
+ * An initial sync is almost all of the last kind: one lookup statement, plain INSERTs, and an answer built from
+ * what was written. Concurrent creates of the same userName are settled by the unique indexes (→ 409).
  */
-export async function provisionUser(options: { input: UserInput; actor: Actor }): Promise<{ record: ScimUserRecord; outcome: ProvisionOutcome }> {
+export async function provisionUser(options: { input: UserInput; actor: Actor }): Promise<Provisioned> {
   const { input, actor } = options;
   return db.$transaction(async (tx) => {
+    const dialect = dialectOf(tx);
     const { userNameNorm, externalIdNorm } = identityColumns(input);
-    const identities = await tx.scimIdentity.findMany({
-      where: { OR: [{ userNameNorm }, ...(externalIdNorm ? [{ externalIdNorm }] : [])] },
-    });
-    if (identities.length > 1) throw uniqueness("userName and externalId belong to two different users.");
-    const previous = identities[0];
-    let userId: string;
-    let outcome: ProvisionOutcome;
-
+    const email = primaryEmail(input.emails);
+    const base = cleanUsername(input.userName);
+    const claims = await readClaims(tx, dialect, { userNameNorm, externalIdNorm, emailNorm: email?.toLowerCase() ?? null, usernameNorm: base.toLowerCase() });
+    if (claims.identities.length > 1) throw uniqueness("userName and externalId belong to two different users.");
+    const previous = claims.identities[0];
     if (previous) {
-      if (previous.active && !previous.deletedAt) {
+      if (previous.active && !previous.deleted) {
         throw uniqueness(`A user with this ${previous.userNameNorm === userNameNorm ? "userName" : "externalId"} is already provisioned.`);
       }
-      userId = previous.userId;
-      outcome = "reactivated";
-      if (previous.deletedAt) {
-        await tx.scimIdentity.update({ where: { id: previous.id }, data: { deletedAt: null } });
-        // The user shows in its groups' member lists again.
-        await tx.group.updateMany({ where: { members: { some: { userId } } }, data: { version: { increment: 1 } } });
-      }
-      await applyScimInput(tx, await findScimUser(userId, tx), { ...input, active: undefined }, actor);
-      await setUserActive(tx, { userId, active: input.active ?? true, source: "scim", actor });
-    } else {
-      // No identity has this userName or externalId (checked above); the email decides between link and create.
-      const email = primaryEmail(input.emails);
-      const owner = email
-        ? await tx.user.findUnique({ where: { emailNorm: email.toLowerCase() }, select: { id: true, username: true, state: true, scimIdentity: { select: { id: true } } } })
-        : null;
-      if (owner?.scimIdentity) throw uniqueness(`The email "${email}" belongs to another provisioned user.`);
-      let username: string;
-      if (owner) {
-        // GitLab links an existing account with the same email instead of creating a second one.
-        userId = owner.id;
-        username = owner.username;
-        outcome = "linked";
-        await tx.user.update({
-          where: { id: userId },
-          data: { ...profileColumns(input), scimIdentity: { create: identityColumns(input) }, emails: { deleteMany: {}, createMany: { data: emailRows(input.emails) } } },
-        });
-      } else {
-        username = await pickUsername(input.userName, tx);
-        outcome = "created";
-        const created = await tx.user.create({
-          data: {
-            username,
-            usernameNorm: username.toLowerCase(),
-            ...profileColumns(input),
-            ...(input.active === false ? { state: "blocked", blockedAt: new Date() } : {}),
-            scimIdentity: { create: { ...identityColumns(input), ...(input.active === false ? { active: false, deactivatedAt: new Date() } : {}) } },
-            emails: { createMany: { data: emailRows(input.emails) } },
-          },
-          select: { id: true },
-        });
-        userId = created.id;
-      }
-      const target = { type: "user" as const, id: userId, label: username };
-      await recordEvent(
-        { actor, action: outcome === "linked" ? "user.linked" : "user.created", target, details: { userName: input.userName, externalId: input.externalId, ...(input.active === false ? { active: false } : {}) } },
-        tx,
-      );
-      // A linked account keeps its state unless the IdP says otherwise; a new one was created in the right state.
-      if (owner && input.active !== undefined && (owner.state === "active") !== input.active) {
-        await setUserActive(tx, { userId, active: input.active, source: "scim", actor });
-      }
+      return reAdd(tx, input, actor, previous.userId, previous.id, previous.deleted);
     }
-    return { record: (await findScimUser(userId, tx)).record, outcome };
+    const owner = claims.emailOwner;
+    if (owner?.identityId) throw uniqueness(`The email "${email}" belongs to another provisioned user.`);
+    if (owner) return link(tx, input, actor, owner);
+    const username = claims.usernameTaken ? await pickUsername(input.userName, tx) : base;
+    return create(tx, dialect, input, actor, username);
   });
+}
+
+async function create(tx: Tx, dialect: Dialect, input: UserInput, actor: Actor, username: string): Promise<Provisioned> {
+  const now = new Date();
+  const userId = crypto.randomUUID();
+  const blocked = input.active === false;
+  const state = blocked ? "blocked" : "active";
+  const columns = profileColumns(input);
+  const emails = emailRows(input.emails);
+  const identity = {
+    id: crypto.randomUUID(),
+    ...identityColumns(input),
+    active: !blocked,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await insertRows(
+    tx,
+    "User",
+    [{ id: userId, username, usernameNorm: username.toLowerCase(), ...columns, state, passwordHash: null, blockedAt: blocked ? now : null, blockedReason: null, lastSignInAt: null, createdAt: now, updatedAt: now }],
+    dialect,
+  );
+  await insertRows(tx, "ScimIdentity", [{ ...identity, userId, deletedAt: null, deactivatedAt: blocked ? now : null, reactivatedAt: null }], dialect);
+  await insertRows(tx, "UserEmail", emails.map((row) => ({ id: crypto.randomUUID(), userId, ...row })), dialect);
+  await recordEvent(
+    { actor, action: "user.created", target: { type: "user", id: userId, label: username }, details: { userName: input.userName, externalId: input.externalId, ...(blocked ? { active: false } : {}) } },
+    tx,
+  );
+  const { record } = storedScimUserFromColumns({ userId, username, state, columns, emails, identity, groups: [] });
+  return { record, outcome: "created" };
+}
+
+/** A deprovisioned identity and its user come back, updated to the resource (GitLab's re-add). */
+async function reAdd(tx: Tx, input: UserInput, actor: Actor, userId: string, identityId: string, deleted: boolean): Promise<Provisioned> {
+  if (deleted) {
+    await tx.scimIdentity.update({ where: { id: identityId }, data: { deletedAt: null } });
+    // The user shows in its groups' member lists again.
+    await tx.group.updateMany({ where: { members: { some: { userId } } }, data: { version: { increment: 1 } } });
+  }
+  await applyScimInput(tx, await findScimUser(userId, tx), { ...input, active: undefined }, actor);
+  await setUserActive(tx, { userId, active: input.active ?? true, source: "scim", actor });
+  return { record: (await findScimUser(userId, tx)).record, outcome: "reactivated" };
+}
+
+/** GitLab links an existing account with the same email instead of creating a second one. */
+async function link(tx: Tx, input: UserInput, actor: Actor, owner: EmailOwner): Promise<Provisioned> {
+  const userId = owner.id;
+  await tx.user.update({
+    where: { id: userId },
+    data: { ...profileColumns(input), scimIdentity: { create: identityColumns(input) }, emails: { deleteMany: {}, createMany: { data: emailRows(input.emails) } } },
+  });
+  await recordEvent(
+    { actor, action: "user.linked", target: { type: "user", id: userId, label: owner.username }, details: { userName: input.userName, externalId: input.externalId, ...(input.active === false ? { active: false } : {}) } },
+    tx,
+  );
+  // A linked account keeps its state unless the IdP says otherwise.
+  if (input.active !== undefined && (owner.state === "active") !== input.active) {
+    await setUserActive(tx, { userId, active: input.active, source: "scim", actor });
+  }
+  return { record: (await findScimUser(userId, tx)).record, outcome: "linked" };
 }

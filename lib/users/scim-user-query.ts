@@ -105,6 +105,40 @@ export function toStoredScimUser(row: Row): StoredScimUser {
   };
 }
 
+/** What a write leaves in the identity row, for answering without reading the user back. */
+export type IdentityStamp = { version: number; updatedAt: Date };
+
+/**
+ * The user a write has just stored, built from the very columns it wrote (through the same mapping a read uses,
+ * so the answer to a POST or PATCH is what a GET will return) instead of reading the row back.
+ */
+export function storedScimUserFromColumns(written: {
+  userId: string;
+  username: string;
+  state: string;
+  columns: Record<string, unknown>;
+  emails: { value: string; type: string | null; primary: boolean; display: string | null }[];
+  identity: { id: string; active: boolean; userName: string; externalId: string | null; createdAt: Date } & IdentityStamp;
+  groups: { id: string; displayName: string }[];
+}): StoredScimUser {
+  const { identity } = written;
+  return toStoredScimUser({
+    ...written.columns,
+    id: written.userId,
+    username: written.username,
+    state: written.state,
+    identityId: identity.id,
+    identityActive: identity.active,
+    userName: identity.userName,
+    externalId: identity.externalId,
+    version: identity.version,
+    created: identity.createdAt,
+    lastModified: identity.updatedAt,
+    emails: written.emails,
+    groups: written.groups,
+  });
+}
+
 /**
  * Provisioned users matching `where` (SQL over `u` and `i`), in `order`, as one statement. A page is chosen by
  * identity id in a subquery first, so the children are aggregated for the page's rows only, not for every row

@@ -4,7 +4,8 @@ import { assertIfMatch } from "../scim/etag";
 import type { ScimUserRecord, UserInput } from "../scim/users/record";
 import { applyScimInput } from "./apply-scim-input";
 import { findScimUser } from "./find-scim-user";
-import type { StoredScimUser } from "./scim-user-query";
+import { emailRows, profileColumns } from "./scim-profile";
+import { storedScimUserFromColumns, type StoredScimUser } from "./scim-user-query";
 
 /**
  * PUT and PATCH /Users/{id}: `change` turns the current user into the resource it should become, inside the
@@ -21,7 +22,18 @@ export async function updateScimUser(options: {
     assertIfMatch(options.ifMatch, user.record.version);
     const input = options.change(user);
     if (!input) return user.record;
-    await applyScimInput(tx, user, input, options.actor);
-    return (await findScimUser(options.id, tx)).record;
+    const stamp = await applyScimInput(tx, user, input, options.actor);
+    if (!stamp) return user.record;
+    const { record } = user;
+    const active = input.active ?? record.active;
+    return storedScimUserFromColumns({
+      userId: record.id,
+      username: user.username,
+      state: active ? "active" : "blocked",
+      columns: profileColumns(input),
+      emails: emailRows(input.emails),
+      identity: { id: user.identityId, active: input.active ?? user.identityActive, userName: input.userName, externalId: input.externalId, createdAt: record.created, ...stamp },
+      groups: record.groups,
+    }).record;
   });
 }
