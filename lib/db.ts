@@ -1,5 +1,8 @@
 import { SingleConnectionLibSQL } from "./db/sqlite-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { postgresReader, sqliteReader } from "./db/direct-reader";
+import type { SqlReader } from "./db/reader";
 import { PrismaClient as PostgresClient } from "./generated/prisma-postgresql/client";
 import { PrismaClient as SqliteClient } from "./generated/prisma-sqlite/client";
 import { config } from "./env";
@@ -14,18 +17,32 @@ export type { Prisma } from "./generated/prisma-sqlite/client";
 export type { AuditEvent, ScimIdentity, ScimToken, User, UserEmail } from "./generated/prisma-sqlite/client";
 
 export function createDb(databaseUrl: string): Db {
-  if (databaseUrl.startsWith("file:")) {
-    return new SqliteClient({ adapter: new SingleConnectionLibSQL({ url: databaseUrl }) });
-  }
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-  return new PostgresClient({ adapter }) as unknown as Db;
+  return connect(databaseUrl).db;
 }
 
-const globalForDb = globalThis as unknown as { db?: Db };
+/** A Prisma client, and a reader straight on the same database's driver (on PostgreSQL, the same pool). */
+function connect(databaseUrl: string): { db: Db; reader: SqlReader } {
+  if (databaseUrl.startsWith("file:")) {
+    return { db: new SqliteClient({ adapter: new SingleConnectionLibSQL({ url: databaseUrl }) }), reader: sqliteReader(databaseUrl) };
+  }
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const db = new PostgresClient({ adapter: new PrismaPg(pool) }) as unknown as Db;
+  return { db, reader: postgresReader(pool) };
+}
 
-function instance(): Db {
-  globalForDb.db ??= createDb(config().databaseUrl);
-  return globalForDb.db;
+const globalForDb = globalThis as unknown as { connection?: { db: Db; reader: SqlReader } };
+
+function instance() {
+  globalForDb.connection ??= connect(config().databaseUrl);
+  return globalForDb.connection;
+}
+
+/**
+ * Reads of committed data outside any transaction, straight on the driver (see lib/db/direct-reader.ts). Inside
+ * a transaction, read through the transaction (`readerOf(tx)`) to see its own writes.
+ */
+export function reader(): SqlReader {
+  return instance().reader;
 }
 
 /**
@@ -34,7 +51,7 @@ function instance(): Db {
  */
 export const db: Db = new Proxy({} as Db, {
   get(_target, prop) {
-    const real = instance();
+    const real = instance().db;
     const value = Reflect.get(real, prop, real);
     return typeof value === "function" ? value.bind(real) : value;
   },

@@ -1,8 +1,8 @@
-import { db } from "../db";
-import { config } from "../env";
+import { reader } from "../db";
+import type { SqlReader } from "../db/reader";
 import type { ListParams } from "../scim/list-params";
 import { USER_RESOURCE_TYPE } from "../scim/schema/resource-types";
-import { dialectFor, Params } from "../scim/sql/dialect";
+import { Params } from "../scim/sql/dialect";
 import { filterToSql, sortToSql } from "../scim/sql/filter-to-sql";
 import type { ScimUserRecord } from "../scim/users/record";
 import { scimUserColumns } from "./scim-columns";
@@ -14,8 +14,8 @@ import { SCIM_USER_FROM, selectScimUsers } from "./scim-user-query";
  * when the page cannot tell it: a first page shorter than `count` is everything there is (the usual lookup by
  * userName or externalId costs one query).
  */
-export async function listScimUsers(params: ListParams): Promise<{ total: number; records: ScimUserRecord[] }> {
-  const sql = new Params(dialectFor(config().provider));
+export async function listScimUsers(params: ListParams, source: SqlReader = reader()): Promise<{ total: number; records: ScimUserRecord[] }> {
+  const sql = new Params(source.dialect);
   let where = `i."deletedAt" IS NULL`;
   if (params.filter) {
     where += ` AND ${filterToSql(params.filter, { schemas: USER_RESOURCE_TYPE, columns: scimUserColumns, params: sql })}`;
@@ -31,13 +31,13 @@ export async function listScimUsers(params: ListParams): Promise<{ total: number
   const countFrom = params.filter ? SCIM_USER_FROM : `"ScimIdentity" i`;
   const pageFrom = params.filter || params.sortBy ? SCIM_USER_FROM : `"ScimIdentity" i`;
   const count = async () => {
-    const rows = await db.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT COUNT(*) AS n FROM ${countFrom} WHERE ${where}`, ...filterValues);
+    const rows = await source.query<{ n: number | bigint | string }>(`SELECT COUNT(*) AS n FROM ${countFrom} WHERE ${where}`, filterValues);
     return Number(rows[0]?.n ?? 0);
   };
   if (params.count === 0) return { total: await count(), records: [] };
   const limit = sql.add(params.count);
   const offset = sql.add(params.startIndex - 1);
-  const users = await selectScimUsers(db, sql.dialect, { where, params: sql.values, order, limit, offset, pageFrom });
+  const users = await selectScimUsers(source, { where, params: sql.values, order, limit, offset, pageFrom });
   const total = params.startIndex === 1 && users.length < params.count ? users.length : await count();
   return { total, records: users.map((u) => u.record) };
 }

@@ -1,4 +1,4 @@
-import type { Tx } from "../db";
+import type { SqlReader } from "../db/reader";
 import type { Dialect } from "../scim/sql/dialect";
 import type { ScimUserRecord } from "../scim/users/record";
 
@@ -145,14 +145,13 @@ export function storedScimUserFromColumns(written: {
  * the OFFSET skips; `pageFrom` may narrow that subquery to the identities when nothing in it reads `u`.
  */
 export async function selectScimUsers(
-  tx: Tx,
-  dialect: Dialect,
+  reader: SqlReader,
   options: { where: string; params: unknown[]; order?: string; limit?: string; offset?: string; pageFrom?: string },
 ): Promise<StoredScimUser[]> {
   const order = options.order ? ` ORDER BY ${options.order}` : "";
   const sql = options.limit
-    ? `SELECT ${scimUserSelect(dialect)} FROM ${SCIM_USER_FROM} JOIN (SELECT i."id" AS "pageId" FROM ${options.pageFrom ?? SCIM_USER_FROM} WHERE ${options.where}${order} LIMIT ${options.limit}${options.offset ? ` OFFSET ${options.offset}` : ""}) p ON p."pageId" = i."id"${order}`
-    : `SELECT ${scimUserSelect(dialect)} FROM ${SCIM_USER_FROM} WHERE ${options.where}${order}`;
-  const rows = await tx.$queryRawUnsafe<{ row: unknown }[]>(sql, ...options.params);
+    ? `SELECT ${scimUserSelect(reader.dialect)} FROM ${SCIM_USER_FROM} JOIN (SELECT i."id" AS "pageId" FROM ${options.pageFrom ?? SCIM_USER_FROM} WHERE ${options.where}${order} LIMIT ${options.limit}${options.offset ? ` OFFSET ${options.offset}` : ""}) p ON p."pageId" = i."id"${order}`
+    : `SELECT ${scimUserSelect(reader.dialect)} FROM ${SCIM_USER_FROM} WHERE ${options.where}${order}`;
+  const rows = await reader.query<{ row: unknown }>(sql, options.params);
   return rows.map((r) => toStoredScimUser(json<Row>(r.row)));
 }
