@@ -26,15 +26,16 @@ function connect(databaseUrl: string): { db: Db; reader: SqlReader } {
     return { db: new SqliteClient({ adapter: new SingleConnectionLibSQL({ url: databaseUrl }) }), reader: sqliteReader(databaseUrl) };
   }
   const pool = new pg.Pool({ connectionString: databaseUrl, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-  const db = new PostgresClient({ adapter: new PrismaPg(pool) }) as unknown as Db;
+  const db = new PostgresClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }) as unknown as Db;
   return { db, reader: postgresReader(pool) };
 }
 
-const globalForDb = globalThis as unknown as { connection?: { db: Db; reader: SqlReader } };
+const globalForDb = globalThis as unknown as { db?: Db; dbReader?: SqlReader };
 
-function instance() {
-  globalForDb.connection ??= connect(config().databaseUrl);
-  return globalForDb.connection;
+function instance(): { db: Db; reader: SqlReader } {
+  // Keyed on `db` alone: tests that point the process at another database delete it, and both are made anew.
+  if (!globalForDb.db || !globalForDb.dbReader) ({ db: globalForDb.db, reader: globalForDb.dbReader } = connect(config().databaseUrl));
+  return { db: globalForDb.db, reader: globalForDb.dbReader };
 }
 
 /**

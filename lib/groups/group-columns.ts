@@ -12,7 +12,10 @@ const MAPPINGS: Record<string, Mapping> = {
   members: {
     kind: "multi",
     // Deprovisioned users are not members as SCIM sees them (GET /Groups/{id} does not list them either).
-    from: `"GroupMembership" m JOIN "ScimIdentity" mi ON mi."userId" = m."userId" WHERE m."groupId" = g."id" AND mi."deletedAt" IS NULL`,
+    outer: `g."id"`,
+    key: `m."groupId"`,
+    table: `"GroupMembership" m JOIN "ScimIdentity" mi ON mi."userId" = m."userId"`,
+    where: `mi."deletedAt" IS NULL`,
     subAttributes: { value: text(`m."userId"`, { caseExact: true }), type: text(`'User'`) },
     defaultSub: "value",
   },

@@ -26,6 +26,10 @@ export async function listScimUsers(params: ListParams, source: SqlReader = read
     `i."createdAt" ${direction}`,
     `i."id" ${direction}`,
   ].join(", ");
+  // The page itself is picked in the index's own order, (deletedAt, createdAt, id): deletedAt is NULL on every
+  // row listed, so leading with it changes nothing, but it lets PostgreSQL walk the index instead of sorting
+  // every user (it does not infer that a column tested with IS NULL is constant).
+  const pageOrder = params.sortBy ? order : `i."deletedAt" ${direction}, ${order}`;
   const filterValues = [...sql.values];
   // Without a filter or sort key, the identities alone answer (every identity has its user): index-only work.
   const countFrom = params.filter ? SCIM_USER_FROM : `"ScimIdentity" i`;
@@ -37,7 +41,7 @@ export async function listScimUsers(params: ListParams, source: SqlReader = read
   if (params.count === 0) return { total: await count(), records: [] };
   const limit = sql.add(params.count);
   const offset = sql.add(params.startIndex - 1);
-  const users = await selectScimUsers(source, { where, params: sql.values, order, limit, offset, pageFrom });
+  const users = await selectScimUsers(source, { where, params: sql.values, order, pageOrder, limit, offset, pageFrom });
   const total = params.startIndex === 1 && users.length < params.count ? users.length : await count();
   return { total, records: users.map((u) => u.record) };
 }

@@ -33,7 +33,9 @@ const MAPPINGS: Record<string, Mapping> = {
   },
   emails: {
     kind: "multi",
-    from: `"UserEmail" e WHERE e."userId" = u."id"`,
+    outer: `u."id"`,
+    key: `e."userId"`,
+    table: `"UserEmail" e`,
     subAttributes: {
       value: text(`e."valueNorm"`, { lowercased: true }),
       type: text(`e."type"`),
@@ -45,7 +47,9 @@ const MAPPINGS: Record<string, Mapping> = {
   },
   groups: {
     kind: "multi",
-    from: `"GroupMembership" gm JOIN "Group" g ON g."id" = gm."groupId" WHERE gm."userId" = u."id"`,
+    outer: `u."id"`,
+    key: `gm."userId"`,
+    table: `"GroupMembership" gm JOIN "Group" g ON g."id" = gm."groupId"`,
     subAttributes: { value: text(`gm."groupId"`, { caseExact: true }), display: text(`g."displayNameNorm"`, { lowercased: true }), type: text(`'direct'`) },
     defaultSub: "value",
   },

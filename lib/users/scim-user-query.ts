@@ -146,11 +146,11 @@ export function storedScimUserFromColumns(written: {
  */
 export async function selectScimUsers(
   reader: SqlReader,
-  options: { where: string; params: unknown[]; order?: string; limit?: string; offset?: string; pageFrom?: string },
+  options: { where: string; params: unknown[]; order?: string; pageOrder?: string; limit?: string; offset?: string; pageFrom?: string },
 ): Promise<StoredScimUser[]> {
   const order = options.order ? ` ORDER BY ${options.order}` : "";
   const sql = options.limit
-    ? `SELECT ${scimUserSelect(reader.dialect)} FROM ${SCIM_USER_FROM} JOIN (SELECT i."id" AS "pageId" FROM ${options.pageFrom ?? SCIM_USER_FROM} WHERE ${options.where}${order} LIMIT ${options.limit}${options.offset ? ` OFFSET ${options.offset}` : ""}) p ON p."pageId" = i."id"${order}`
+    ? `SELECT ${scimUserSelect(reader.dialect)} FROM ${SCIM_USER_FROM} JOIN (SELECT i."id" AS "pageId" FROM ${options.pageFrom ?? SCIM_USER_FROM} WHERE ${options.where}${options.pageOrder ? ` ORDER BY ${options.pageOrder}` : order} LIMIT ${options.limit}${options.offset ? ` OFFSET ${options.offset}` : ""}) p ON p."pageId" = i."id"${order}`
     : `SELECT ${scimUserSelect(reader.dialect)} FROM ${SCIM_USER_FROM} WHERE ${options.where}${order}`;
   const rows = await reader.query<{ row: unknown }>(sql, options.params);
   return rows.map((r) => toStoredScimUser(json<Row>(r.row)));

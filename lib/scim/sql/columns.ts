@@ -15,11 +15,21 @@ export type Column = {
   booleanExpression?: (value: boolean) => string;
 };
 
-/** A multi-valued complex attribute kept in its own table, matched through EXISTS. */
+/**
+ * A multi-valued complex attribute kept in its own table, matched as `outer IN (SELECT key FROM table WHERE …)`:
+ * unlike a correlated EXISTS, that lets the database start from the child table's index (an email address
+ * lookup finds its user without walking every user).
+ */
 export type MultiValued = {
   kind: "multi";
-  /** `FROM … WHERE …` joining the child rows to the outer row, e.g. `"UserEmail" e WHERE e."userId" = u."id"`. */
-  from: string;
+  /** The outer row's key, e.g. `u."id"`. */
+  outer: string;
+  /** The child rows' reference to it, e.g. `e."userId"`. */
+  key: string;
+  /** The child table(s), e.g. `"UserEmail" e`. */
+  table: string;
+  /** A condition every child row must meet besides the filter's, if any. */
+  where?: string;
   subAttributes: Record<string, Column>;
   /** The sub-attribute compared when the filter names the attribute alone (`emails co "x"`). */
   defaultSub: string;

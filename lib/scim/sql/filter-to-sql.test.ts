@@ -647,7 +647,7 @@ describe("filterToSql: SQL text per dialect", () => {
   });
 
   it("writes booleans as true/false on PostgreSQL and 1/0 on SQLite", () => {
-    const exists = (condition: string) => `EXISTS (SELECT 1 FROM "UserEmail" e WHERE e."userId" = u."id" AND ${condition})`;
+    const exists = (condition: string) => `u."id" IN (SELECT e."userId" FROM "UserEmail" e WHERE ${condition})`;
     expect(toSql("emails.primary eq true", postgresql).where).toBe(exists(`e."primary" = true`));
     expect(toSql("emails.primary eq true", sqlite).where).toBe(exists(`e."primary" = 1`));
     expect(toSql("emails.primary ne true", sqlite).where).toBe(exists(`(e."primary" IS NULL OR e."primary" = 0)`));

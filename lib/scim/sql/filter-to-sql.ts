@@ -46,7 +46,7 @@ function attributeCondition(filter: Extract<Filter, { path: AttrPath }>, ctx: Fi
     const column = subColumn(mapping, resolved.subName ?? mapping.defaultSub, describe(filter.path));
     inner = filter.kind === "present" ? (resolved.subName ? present(column) : "1 = 1") : compare(column, filter.op, filter.value, ctx.params);
   }
-  return `EXISTS (SELECT 1 FROM ${mapping.from} AND ${inner})`;
+  return `${mapping.outer} IN (SELECT ${mapping.key} FROM ${mapping.table} WHERE ${mapping.where ? `${mapping.where} AND ` : ""}${inner})`;
 }
 
 function subColumn(mapping: MultiValued, name: string, described: string): Column {
