@@ -2,6 +2,8 @@
 // instance serves, however the server was started.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { stampPeerAddresses } = await import("./lib/sign-in-throttle/peer-address");
+  stampPeerAddresses();
   const { startupOrExit } = await import("./lib/startup");
   await startupOrExit();
 }

@@ -18,6 +18,28 @@ test("a wrong password is refused with a clear message", async ({ page, loginPag
   await expect(page).toHaveURL(/\/login/);
 });
 
+test("repeated wrong passwords lock the account, and the page says for how long", async ({ page, loginPage, admin }) => {
+  test.slow(); // six sign-ins, five of them paying for bcrypt
+  await loginPage.goto();
+  const attempt = async (password: string) => {
+    const answered = page.waitForResponse((res) => res.url().includes("/api/auth/callback/credentials"));
+    await loginPage.signIn(admin.email, password);
+    await answered;
+  };
+  // The server's default bound: 5 failures per account in 15 minutes.
+  for (let i = 0; i < 4; i++) {
+    await attempt(`${admin.password}-wrong`);
+    await expect(loginPage.error()).toHaveText("Invalid email or password.");
+  }
+  await attempt(`${admin.password}-wrong`);
+  await expect(loginPage.error()).toHaveText("Too many failed attempts, try again in 15 minutes.");
+  // The right password changes nothing while the lockout lasts.
+  await attempt(admin.password);
+  await expect(loginPage.error()).toHaveText(/^Too many failed attempts, try again in 1[45] minutes\.$/);
+  await page.goto("/admin");
+  await expect(page).toHaveURL(/\/login/);
+});
+
 test("signing out ends the session", async ({ page, loginPage, admin }) => {
   await loginPage.goto();
   await loginPage.signIn(admin.email, admin.password);

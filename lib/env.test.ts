@@ -32,3 +32,18 @@ describe("OIDC configuration", () => {
     expect(() => parseConfig({ ...base, OIDC_ISSUER: "https://login.microsoftonline.com/tenant/v2.0" })).toThrow(/must be set together/);
   });
 });
+
+describe("sign-in throttling configuration", () => {
+  it("defaults to 5 failures per account and 20 per address in 15 minutes, without trusting a proxy", () => {
+    const c = parseConfig(base);
+    expect(c.signInThrottle).toEqual({ maxFailures: 5, maxFailuresPerAddress: 20, windowSeconds: 900 });
+    expect(c.trustProxy).toBe(false);
+  });
+
+  it("reads the bounds, a window in (fractional) minutes and TRUST_PROXY", () => {
+    const c = parseConfig({ ...base, SIGNIN_MAX_FAILURES: "3", SIGNIN_MAX_FAILURES_PER_ADDRESS: "0", SIGNIN_WINDOW_MINUTES: "0.1", TRUST_PROXY: "true" });
+    expect(c.signInThrottle).toEqual({ maxFailures: 3, maxFailuresPerAddress: 0, windowSeconds: 6 });
+    expect(c.trustProxy).toBe(true);
+    expect(() => parseConfig({ ...base, SIGNIN_WINDOW_MINUTES: "0" })).toThrow(/SIGNIN_WINDOW_MINUTES/);
+  });
+});

@@ -39,6 +39,10 @@ const schema = z.object({
   OIDC_ID_CLAIM: z.string().trim().min(1).max(100).default("sub"),
   OIDC_EMAIL_FALLBACK: flag,
   OIDC_JIT: flag,
+  SIGNIN_MAX_FAILURES: z.coerce.number().int().min(0).default(5),
+  SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(0).default(20),
+  SIGNIN_WINDOW_MINUTES: z.coerce.number().positive().max(1440).default(15),
+  TRUST_PROXY: flag,
 });
 
 export type Config = {
@@ -59,7 +63,13 @@ export type Config = {
   scimRateLimit: { perSecond: number; burst: number };
   /** OpenID Connect sign-in for provisioned users; absent when OIDC_ISSUER is not set. */
   oidc?: OidcConfig;
+  signInThrottle: SignInThrottleConfig;
+  /** Take the client address from the last X-Forwarded-For entry (the one the proxy in front appended). */
+  trustProxy: boolean;
 };
+
+/** Failed password sign-ins allowed within the window before a lockout (0 turns that bound off). */
+export type SignInThrottleConfig = { maxFailures: number; maxFailuresPerAddress: number; windowSeconds: number };
 
 export type OidcConfig = {
   /** Issuer URL without a trailing slash; discovery is read from `${issuer}/.well-known/openid-configuration`. */
@@ -115,6 +125,12 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     production: e.NODE_ENV === "production",
     scimLog: { maxRows: e.SCIM_LOG_MAX_ROWS, retentionDays: e.SCIM_LOG_RETENTION_DAYS },
     scimRateLimit: { perSecond: e.SCIM_RATE_LIMIT, burst: e.SCIM_RATE_BURST },
+    signInThrottle: {
+      maxFailures: e.SIGNIN_MAX_FAILURES,
+      maxFailuresPerAddress: e.SIGNIN_MAX_FAILURES_PER_ADDRESS,
+      windowSeconds: Math.max(1, Math.round(e.SIGNIN_WINDOW_MINUTES * 60)),
+    },
+    trustProxy: e.TRUST_PROXY,
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
         ? {

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import { signInErrorMessage } from "./messages";
 
 export function LoginForm({ callbackPath }: { callbackPath: string }) {
   const router = useRouter();
@@ -27,7 +28,7 @@ export function LoginForm({ callbackPath }: { callbackPath: string }) {
       return;
     }
     setPending(false);
-    setError(result?.status === 429 ? "Too many attempts. Try again later." : "Invalid email or password.");
+    setError(signInErrorMessage(result?.error ?? "CredentialsSignin", undefined));
   }
 
   return (

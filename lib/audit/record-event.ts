@@ -15,6 +15,7 @@ export type AuditAction =
   | "admin.created"
   | "admin.signed_in"
   | "admin.sign_in_failed"
+  | "admin.sign_in_locked"
   | "user.created"
   | "user.linked"
   | "user.updated"

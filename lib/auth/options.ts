@@ -1,13 +1,13 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { recordEvent } from "../audit/record-event";
-import { db } from "../db";
 import { config } from "../env";
 import { log } from "../log";
+import { clientAddress } from "../sign-in-throttle/client-address";
+import { peerAddress } from "../sign-in-throttle/peer-address";
 import { oidcProvider, OIDC_PROVIDER_ID } from "./oidc-provider";
-import { DUMMY_HASH, verifyPassword } from "./password";
 import type { SessionUser } from "./session-user";
+import { signInWithPassword } from "./sign-in-with-password";
 import { signInWithSso } from "./sign-in-with-sso";
 
 const credentials = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
@@ -27,10 +27,12 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(raw) {
+        async authorize(raw, req) {
           const parsed = credentials.safeParse(raw);
           if (!parsed.success) return null;
-          return signInWithPassword(parsed.data.email, parsed.data.password);
+          const headers = (req.headers ?? {}) as Record<string, string | undefined>;
+          const address = clientAddress({ forwardedFor: headers["x-forwarded-for"], peer: peerAddress(headers), trustProxy: c.trustProxy });
+          return signInWithPassword({ ...parsed.data, address });
         },
       }),
       ...(c.oidc ? [oidcProvider(c.oidc)] : []),
@@ -65,26 +67,4 @@ export function authOptions(): NextAuthOptions {
       debug: () => {},
     },
   };
-}
-
-async function signInWithPassword(email: string, password: string): Promise<SessionUser | null> {
-  const user = await db.user.findUnique({ where: { emailNorm: email.toLowerCase() } });
-  // Compare against a dummy hash when there is no such account, so timing does not tell which emails exist.
-  const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !user.passwordHash || !ok || user.state !== "active") {
-    await recordEvent({
-      actor: { type: "system", label: "sign-in" },
-      action: "admin.sign_in_failed",
-      target: user ? { type: "user", id: user.id, label: user.username } : undefined,
-      details: { email, reason: !user ? "unknown account" : user.state !== "active" ? "blocked" : "wrong password" },
-    });
-    return null;
-  }
-  await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-  await recordEvent({
-    actor: { type: "user", id: user.id, label: user.username },
-    action: "admin.signed_in",
-    target: { type: "user", id: user.id, label: user.username },
-  });
-  return { id: user.id, email: user.email ?? "", name: user.name, role: user.role, sessionVersion: user.sessionVersion };
 }

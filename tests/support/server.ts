@@ -29,12 +29,13 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * The built app under `next start` on a fresh database of its own, as an operator runs it. Needs a build
+ * The built app under `next start` on a fresh database of its own, as an operator runs it — or, given `database`,
+ * as one more instance on another server's database (which it then leaves for its owner to drop). Needs a build
  * (`npm test` makes one first).
  */
-export async function startServer(provider: Provider, env: Record<string, string> = {}): Promise<TestServer> {
+export async function startServer(provider: Provider, env: Record<string, string> = {}, options: { database?: TestDatabase } = {}): Promise<TestServer> {
   if (!fs.existsSync(path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) throw new Error("No build: run `npm run build` first (npm test does).");
-  const database = await freshDatabase(provider, "it");
+  const database = options.database ?? (await freshDatabase(provider, "it"));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = "";
@@ -66,7 +67,7 @@ export async function startServer(provider: Provider, env: Record<string, string
       }
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
     }
-    await database.drop();
+    if (!options.database) await database.drop();
   };
   try {
     await waitForHealth(baseUrl, () => child.exitCode !== null);

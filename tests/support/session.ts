@@ -32,13 +32,19 @@ export class HttpSession {
   }
 
   /** True when next-auth accepted the credentials and set a session cookie. */
-  async signIn(email: string, password: string): Promise<boolean> {
+  async signIn(email: string, password: string, headers: Record<string, string> = {}): Promise<boolean> {
+    return (await this.attemptSignIn(email, password, headers)).ok;
+  }
+
+  /** Signs in and says how it went: `error` is next-auth's error code (`CredentialsSignin`, `TooManyAttempts:…`). */
+  async attemptSignIn(email: string, password: string, headers: Record<string, string> = {}): Promise<{ ok: boolean; error: string | null }> {
     const csrf = (await (await this.fetch("/api/auth/csrf")).json()) as { csrfToken: string };
-    await this.fetch("/api/auth/callback/credentials", {
+    const res = await this.fetch("/api/auth/callback/credentials", {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
+      headers: { ...headers, "content-type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ csrfToken: csrf.csrfToken, email, password, json: "true" }),
     });
-    return this.cookies.has("next-auth.session-token");
+    const { url } = (await res.json()) as { url: string };
+    return { ok: this.cookies.has("next-auth.session-token"), error: new URL(url).searchParams.get("error") };
   }
 }

@@ -5,6 +5,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   "admin.created": "Admin created",
   "admin.signed_in": "Admin signed in",
   "admin.sign_in_failed": "Sign-in failed",
+  "admin.sign_in_locked": "Sign-in locked out",
   "user.created": "User created",
   "user.linked": "User linked to IdP",
   "user.updated": "User updated",

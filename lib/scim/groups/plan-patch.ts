@@ -4,7 +4,7 @@ import { parsePatchPath } from "../filter/parse-filter";
 import { parsePatchBody, type PatchOperation } from "../patch/parse-body";
 import { GROUP_SCHEMA_ID } from "../urns";
 import { isObject, optionalString } from "../users/values";
-import { memberIds } from "./members";
+import { MAX_MEMBERS_PER_REQUEST, memberIds } from "./members";
 
 // Group PATCH is planned rather than applied to a loaded resource: a group may have tens of thousands of
 // members, and Okta and Entra send a PATCH per membership change. The plan says what changes — name, externalId,
@@ -19,9 +19,17 @@ export type GroupPatchPlan = { displayName?: string; externalId?: string | null;
 
 class Planner {
   plan: GroupPatchPlan = { members: { kind: "delta", add: new Set(), remove: new Set() } };
+  /** Member ids named so far, over all operations: the per-request bound holds for the PATCH as a whole. */
+  private named = 0;
   constructor(private readonly groupId: string) {}
 
+  private count(ids: string[]) {
+    this.named += ids.length;
+    if (this.named > MAX_MEMBERS_PER_REQUEST) throw invalidValue(`The PATCH names more than ${MAX_MEMBERS_PER_REQUEST} members in all.`);
+  }
+
   addMembers(ids: string[]) {
+    this.count(ids);
     const m = this.plan.members;
     for (const id of ids) {
       if (m.kind === "replace") m.members.add(id);
@@ -33,6 +41,7 @@ class Planner {
   }
 
   removeMembers(ids: string[]) {
+    this.count(ids);
     const m = this.plan.members;
     for (const id of ids) {
       if (m.kind === "replace") m.members.delete(id);
@@ -44,6 +53,7 @@ class Planner {
   }
 
   replaceMembers(ids: string[]) {
+    this.count(ids);
     this.plan.members = { kind: "replace", members: new Set(ids) };
   }
 
