@@ -13,12 +13,18 @@ export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | 
 export type { Prisma } from "./generated/prisma-sqlite/client";
 export type { AuditEvent, ScimIdentity, ScimToken, User, UserEmail } from "./generated/prisma-sqlite/client";
 
+// Under load a transaction first queues for a connection (the pool's, or SQLite's one). Prisma's default 2 s wait
+// turned a burst of IdP traffic on two instances into 500s although every request would have been served a moment
+// later; the IdP's own HTTP timeout (tens of seconds) is the real bound. `timeout` caps how long one transaction may
+// hold its connection and row locks.
+const transactionOptions = { maxWait: 15_000, timeout: 15_000 };
+
 export function createDb(databaseUrl: string): Db {
   if (databaseUrl.startsWith("file:")) {
-    return new SqliteClient({ adapter: new SingleConnectionLibSQL({ url: databaseUrl }) });
+    return new SqliteClient({ adapter: new SingleConnectionLibSQL({ url: databaseUrl }), transactionOptions });
   }
   const adapter = new PrismaPg({ connectionString: databaseUrl, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-  return new PostgresClient({ adapter }) as unknown as Db;
+  return new PostgresClient({ adapter, transactionOptions }) as unknown as Db;
 }
 
 const globalForDb = globalThis as unknown as { db?: Db };
