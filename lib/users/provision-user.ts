@@ -1,5 +1,6 @@
 import { recordEvent, type Actor } from "../audit/record-event";
 import { db, type Tx } from "../db";
+import { lockRow } from "../db/lock-row";
 import { retryUniqueRace } from "../db/retry-unique-race";
 import { uniqueness } from "../scim/errors";
 import type { ScimUserRecord, UserInput } from "../scim/users/record";
@@ -30,7 +31,12 @@ async function claimingIdentities(tx: Tx, input: UserInput) {
 async function provision(tx: Tx, options: { input: UserInput; actor: Actor }): Promise<{ record: ScimUserRecord; outcome: ProvisionOutcome }> {
   const { input, actor } = options;
   const { userNameNorm } = identityColumns(input);
-  const identities = await claimingIdentities(tx, input);
+  let identities = await claimingIdentities(tx, input);
+  if (identities.length === 1 && (!identities[0].active || identities[0].deletedAt)) {
+    // A re-add changes an existing user: it takes its turn with that user's other changes, then reads again.
+    await lockRow(tx, "User", identities[0].userId);
+    identities = await claimingIdentities(tx, input);
+  }
   if (identities.length > 1) throw uniqueness("userName and externalId belong to two different users.");
   const previous = identities[0];
   let userId: string;
