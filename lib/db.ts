@@ -19,18 +19,19 @@ export type { AuditEvent, ScimIdentity, ScimToken, User, UserEmail } from "./gen
 // hold its connection and row locks.
 const transactionOptions = { maxWait: 15_000, timeout: 15_000 };
 
-export function createDb(databaseUrl: string): Db {
+/** A client of its own (tests and tools pass their database); `poolSize` caps its PostgreSQL connections. */
+export function createDb(databaseUrl: string, poolSize = 10): Db {
   if (databaseUrl.startsWith("file:")) {
     return new SqliteClient({ adapter: new SingleConnectionLibSQL({ url: databaseUrl }), transactionOptions });
   }
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const adapter = new PrismaPg({ connectionString: databaseUrl, max: poolSize });
   return new PostgresClient({ adapter, transactionOptions }) as unknown as Db;
 }
 
 const globalForDb = globalThis as unknown as { db?: Db };
 
 function instance(): Db {
-  globalForDb.db ??= createDb(config().databaseUrl);
+  globalForDb.db ??= createDb(config().databaseUrl, config().databasePoolSize);
   return globalForDb.db;
 }
 
