@@ -16,17 +16,24 @@ export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | 
 export type { Prisma } from "./generated/prisma-sqlite/client";
 export type { AuditEvent, ScimIdentity, ScimToken, User, UserEmail } from "./generated/prisma-sqlite/client";
 
-export function createDb(databaseUrl: string): Db {
-  return connect(databaseUrl).db;
+// Under load a transaction first queues for a connection (the pool's, or SQLite's one). Prisma's default 2 s wait
+// turned a burst of IdP traffic on two instances into 500s although every request would have been served a moment
+// later; the IdP's own HTTP timeout (tens of seconds) is the real bound. `timeout` caps how long one transaction may
+// hold its connection and row locks.
+const transactionOptions = { maxWait: 15_000, timeout: 15_000 };
+
+/** A client of its own (tests and tools pass their database); `poolSize` caps its PostgreSQL connections. */
+export function createDb(databaseUrl: string, poolSize = 10): Db {
+  return connect(databaseUrl, poolSize).db;
 }
 
 /** A Prisma client, and a reader straight on the same database's driver (on PostgreSQL, the same pool). */
-function connect(databaseUrl: string): { db: Db; reader: SqlReader } {
+function connect(databaseUrl: string, poolSize: number): { db: Db; reader: SqlReader } {
   if (databaseUrl.startsWith("file:")) {
-    return { db: new SqliteClient({ adapter: new SingleConnectionLibSQL({ url: databaseUrl }) }), reader: sqliteReader(databaseUrl) };
+    return { db: new SqliteClient({ adapter: new SingleConnectionLibSQL({ url: databaseUrl }), transactionOptions }), reader: sqliteReader(databaseUrl) };
   }
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-  const db = new PostgresClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }) as unknown as Db;
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+  const db = new PostgresClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }), transactionOptions }) as unknown as Db;
   return { db, reader: postgresReader(pool) };
 }
 
@@ -34,7 +41,7 @@ const globalForDb = globalThis as unknown as { db?: Db; dbReader?: SqlReader };
 
 function instance(): { db: Db; reader: SqlReader } {
   // Keyed on `db` alone: tests that point the process at another database delete it, and both are made anew.
-  if (!globalForDb.db || !globalForDb.dbReader) ({ db: globalForDb.db, reader: globalForDb.dbReader } = connect(config().databaseUrl));
+  if (!globalForDb.db || !globalForDb.dbReader) ({ db: globalForDb.db, reader: globalForDb.dbReader } = connect(config().databaseUrl, config().databasePoolSize));
   return { db: globalForDb.db, reader: globalForDb.dbReader };
 }
 

@@ -47,3 +47,14 @@ describe("sign-in throttling configuration", () => {
     expect(() => parseConfig({ ...base, SIGNIN_WINDOW_MINUTES: "0" })).toThrow(/SIGNIN_WINDOW_MINUTES/);
   });
 });
+
+describe("DATABASE_POOL_SIZE", () => {
+  it("defaults to 10 connections per instance", () => {
+    expect(parseConfig(base).databasePoolSize).toBe(10);
+  });
+
+  it("refuses what is not a positive whole number (pg would quietly use 10 instead)", () => {
+    for (const value of ["abc", "0", "-1", "2.5"]) expect(() => parseConfig({ ...base, DATABASE_POOL_SIZE: value })).toThrow(/DATABASE_POOL_SIZE/);
+    expect(parseConfig({ ...base, DATABASE_POOL_SIZE: "25" }).databasePoolSize).toBe(25);
+  });
+});

@@ -21,6 +21,7 @@ const schema = z.object({
     .default(DEFAULT_DATABASE_URL)
     .refine((url) => /^(file:|postgres(ql)?:\/\/)/i.test(url), "must start with file: (SQLite) or postgresql://"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
   APP_URL: z.url({ protocol: /^https?$/ }).optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
@@ -48,6 +49,8 @@ const schema = z.object({
 export type Config = {
   databaseUrl: string;
   provider: "sqlite" | "postgresql";
+  /** PostgreSQL connections this instance may open. */
+  databasePoolSize: number;
   port: number;
   /** Public base URL without a trailing slash; never derived from request headers. */
   appUrl: string;
@@ -115,6 +118,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
   return {
     databaseUrl: e.DATABASE_URL,
     provider,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     port: e.PORT,
     appUrl,
     scimBaseUrl: `${appUrl}/api/scim/v2`,

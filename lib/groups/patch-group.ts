@@ -1,5 +1,6 @@
 import type { Actor } from "../audit/record-event";
 import { db } from "../db";
+import { lockRow } from "../db/lock-row";
 import { assertIfMatch } from "../scim/etag";
 import { notFound } from "../scim/errors";
 import { planGroupPatch } from "../scim/groups/plan-patch";
@@ -15,6 +16,8 @@ export async function patchGroup(options: { id: string; body: unknown; ifMatch: 
   const { id, body, ifMatch, actor } = options;
   const plan = planGroupPatch(body, id);
   return db.$transaction(async (tx) => {
+    // Membership changes of one group take turns: each sees who is a member now, and moves the version once.
+    await lockRow(tx, "Group", id);
     const group = await tx.group.findUnique({ where: { id } });
     if (!group) throw notFound(`Group "${id}" not found.`);
     assertIfMatch(ifMatch, group.version);

@@ -1,5 +1,6 @@
 import type { Actor } from "../audit/record-event";
 import { db } from "../db";
+import { lockRow } from "../db/lock-row";
 import { assertIfMatch } from "../scim/etag";
 import { notFound } from "../scim/errors";
 import type { GroupInput, ScimGroupRecord } from "../scim/groups/record";
@@ -13,6 +14,8 @@ import { writeGroup } from "./write-group";
 export async function replaceGroup(options: { id: string; input: GroupInput; ifMatch: string | null; actor: Actor }): Promise<ScimGroupRecord> {
   const { id, input, ifMatch, actor } = options;
   return db.$transaction(async (tx) => {
+    // Membership changes of one group take turns: each sees who is a member now, and moves the version once.
+    await lockRow(tx, "Group", id);
     const group = await tx.group.findUnique({ where: { id } });
     if (!group) throw notFound(`Group "${id}" not found.`);
     assertIfMatch(ifMatch, group.version);

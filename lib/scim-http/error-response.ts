@@ -28,6 +28,12 @@ export function mapError(error: unknown, context: Record<string, unknown> = {}):
   // A concurrent request claimed the same unique value between our check and our write.
   if (isUniqueViolation(error)) return uniqueness("A resource with the same unique attribute already exists.");
   if (prismaCode(error) === "P2025") return new ScimError(404, "The resource was not found.");
+  // A transaction that found no connection within its wait, or outlived its timeout: overloaded, not broken, and
+  // the IdP retries a 503 later.
+  if (prismaCode(error) === "P2028") {
+    log.warn("SCIM request refused: database busy", { ...context, error: (error as Error).message });
+    return new ScimError(503, "The service is busy. Retry later.");
+  }
   log.error("SCIM request failed", { ...context, error });
   return new ScimError(500, "An internal error occurred. It has been logged.");
 }

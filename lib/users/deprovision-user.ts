@@ -1,5 +1,6 @@
 import type { Actor } from "../audit/record-event";
 import { db } from "../db";
+import { lockRow } from "../db/lock-row";
 import { assertIfMatch } from "../scim/etag";
 import { findScimUser } from "./find-scim-user";
 import { setUserActive } from "./set-user-active";
@@ -10,6 +11,7 @@ import { setUserActive } from "./set-user-active";
  */
 export async function deprovisionUser(options: { id: string; ifMatch: string | null; actor: Actor }): Promise<void> {
   await db.$transaction(async (tx) => {
+    await lockRow(tx, "User", options.id);
     const user = await findScimUser(options.id, tx);
     assertIfMatch(options.ifMatch, user.record.version);
     await setUserActive(tx, { userId: user.record.id, active: false, source: "scim_delete", actor: options.actor });

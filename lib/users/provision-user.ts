@@ -3,6 +3,8 @@ import { recordEvent, type Actor } from "../audit/record-event";
 import { db, type Tx } from "../db";
 import { dialectOf } from "../db/dialect-of";
 import { insertRows } from "../db/sql-rows";
+import { lockRow } from "../db/lock-row";
+import { retryUniqueRace } from "../db/retry-unique-race";
 import { uniqueness } from "../scim/errors";
 import type { Dialect } from "../scim/sql/dialect";
 import type { ScimUserRecord, UserInput } from "../scim/users/record";
@@ -28,27 +30,36 @@ type Provisioned = { record: ScimUserRecord; outcome: ProvisionOutcome };
  * what was written. Concurrent creates of the same userName are settled by the unique indexes (→ 409).
  */
 export async function provisionUser(options: { input: UserInput; actor: Actor }): Promise<Provisioned> {
+  return retryUniqueRace(() => db.$transaction((tx) => provision(tx, options)));
+}
+
+async function provision(tx: Tx, options: { input: UserInput; actor: Actor }): Promise<Provisioned> {
   const { input, actor } = options;
-  return db.$transaction(async (tx) => {
-    const dialect = dialectOf(tx);
-    const { userNameNorm, externalIdNorm } = identityColumns(input);
-    const email = primaryEmail(input.emails);
-    const base = cleanUsername(input.userName);
-    const claims = await readClaims(tx, dialect, { userNameNorm, externalIdNorm, emailNorm: email?.toLowerCase() ?? null, usernameNorm: base.toLowerCase() });
-    if (claims.identities.length > 1) throw uniqueness("userName and externalId belong to two different users.");
-    const previous = claims.identities[0];
-    if (previous) {
-      if (previous.active && !previous.deleted) {
-        throw uniqueness(`A user with this ${previous.userNameNorm === userNameNorm ? "userName" : "externalId"} is already provisioned.`);
-      }
-      return reAdd(tx, input, actor, previous.userId, previous.id, previous.deleted);
+  const dialect = dialectOf(tx);
+  const { userNameNorm, externalIdNorm } = identityColumns(input);
+  const email = primaryEmail(input.emails);
+  const base = cleanUsername(input.userName);
+  const keys = { userNameNorm, externalIdNorm, emailNorm: email?.toLowerCase() ?? null, usernameNorm: base.toLowerCase() };
+  let claims = await readClaims(tx, dialect, keys);
+  const [first] = claims.identities;
+  if (claims.identities.length === 1 && (!first.active || first.deleted)) {
+    // A re-add changes an existing user: it takes its turn with that user's other changes, then reads again.
+    await lockRow(tx, "User", first.userId);
+    claims = await readClaims(tx, dialect, keys);
+  }
+  if (claims.identities.length > 1) throw uniqueness("userName and externalId belong to two different users.");
+  const previous = claims.identities[0];
+  if (previous) {
+    if (previous.active && !previous.deleted) {
+      throw uniqueness(`A user with this ${previous.userNameNorm === userNameNorm ? "userName" : "externalId"} is already provisioned.`);
     }
-    const owner = claims.emailOwner;
-    if (owner?.identityId) throw uniqueness(`The email "${email}" belongs to another provisioned user.`);
-    if (owner) return link(tx, input, actor, owner);
-    const username = claims.usernameTaken ? await pickUsername(input.userName, tx) : base;
-    return create(tx, dialect, input, actor, username);
-  });
+    return reAdd(tx, input, actor, previous.userId, previous.id, previous.deleted);
+  }
+  const owner = claims.emailOwner;
+  if (owner?.identityId) throw uniqueness(`The email "${email}" belongs to another provisioned user.`);
+  if (owner) return link(tx, input, actor, owner);
+  const username = claims.usernameTaken ? await pickUsername(input.userName, tx) : base;
+  return create(tx, dialect, input, actor, username);
 }
 
 async function create(tx: Tx, dialect: Dialect, input: UserInput, actor: Actor, username: string): Promise<Provisioned> {

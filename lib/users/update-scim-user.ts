@@ -1,5 +1,6 @@
 import type { Actor } from "../audit/record-event";
 import { db } from "../db";
+import { lockRow } from "../db/lock-row";
 import { assertIfMatch } from "../scim/etag";
 import type { ScimUserRecord, UserInput } from "../scim/users/record";
 import { applyScimInput } from "./apply-scim-input";
@@ -18,6 +19,8 @@ export async function updateScimUser(options: {
   change: (current: StoredScimUser) => UserInput | null;
 }): Promise<ScimUserRecord> {
   return db.$transaction(async (tx) => {
+    // Changes of one user take turns, so each applies to the state the one before left (and audits only real changes).
+    await lockRow(tx, "User", options.id);
     const user = await findScimUser(options.id, tx);
     assertIfMatch(options.ifMatch, user.record.version);
     const input = options.change(user);

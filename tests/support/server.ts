@@ -28,13 +28,21 @@ export async function freePort(): Promise<number> {
   });
 }
 
+export type StartOptions = {
+  /**
+   * Join this database instead of making a fresh one: another instance of the same deployment. Its owner drops it;
+   * stopping this server leaves it alone.
+   */
+  database?: TestDatabase;
+};
+
 /**
- * The built app under `next start` on a fresh database of its own, as an operator runs it — or, given `database`,
- * as one more instance on another server's database (which it then leaves for its owner to drop). Needs a build
- * (`npm test` makes one first).
+ * The built app under `next start`, as an operator runs it: on a fresh database of its own, or on `options.database`.
+ * Needs a build (`npm test` makes one first).
  */
-export async function startServer(provider: Provider, env: Record<string, string> = {}, options: { database?: TestDatabase } = {}): Promise<TestServer> {
+export async function startServer(provider: Provider, env: Record<string, string> = {}, options: StartOptions = {}): Promise<TestServer> {
   if (!fs.existsSync(path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) throw new Error("No build: run `npm run build` first (npm test does).");
+  const ownsDatabase = !options.database;
   const database = options.database ?? (await freshDatabase(provider, "it"));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -67,7 +75,7 @@ export async function startServer(provider: Provider, env: Record<string, string
       }
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
     }
-    if (!options.database) await database.drop();
+    if (ownsDatabase) await database.drop();
   };
   try {
     await waitForHealth(baseUrl, () => child.exitCode !== null);

@@ -1,0 +1,14 @@
+import type { Tx } from "../db";
+import { dialectOf } from "./dialect-of";
+
+/**
+ * Locks one row until the transaction ends, so that read-decide-write sequences on it (a user's state, a group's
+ * members) take turns across connections and instances instead of deciding on the same stale read: two
+ * deactivations would both record one, two adds of the same member would both insert it. PostgreSQL only: SQLite
+ * runs one writing transaction at a time anyway. `FOR NO KEY UPDATE` is the lock an UPDATE takes itself, so
+ * foreign-key checks of other transactions (adding the user to a group) do not wait for it.
+ */
+export async function lockRow(tx: Tx, table: "User" | "Group", id: string): Promise<void> {
+  if (dialectOf(tx).name !== "postgresql") return;
+  await tx.$queryRawUnsafe(`SELECT 1 FROM "${table}" WHERE "id" = $1 FOR NO KEY UPDATE`, id);
+}
