@@ -4,4 +4,6 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startupOrExit } = await import("./lib/startup");
   await startupOrExit();
+  const { handleShutdownSignals } = await import("./lib/shutdown");
+  handleShutdownSignals();
 }
