@@ -6,6 +6,7 @@ import { planGroupPatch } from "../scim/groups/plan-patch";
 import type { ScimGroupRecord } from "../scim/groups/record";
 import { findGroup } from "./group-record";
 import { writeGroup } from "./write-group";
+import { lockRow } from "../db/lock-row";
 
 /**
  * PATCH /Groups/{id}: every operation of the request in one transaction, with a bounded number of queries
@@ -15,6 +16,7 @@ export async function patchGroup(options: { id: string; body: unknown; ifMatch: 
   const { id, body, ifMatch, actor } = options;
   const plan = planGroupPatch(body, id);
   return db.$transaction(async (tx) => {
+    await lockRow(tx, "Group", id);
     const group = await tx.group.findUnique({ where: { id } });
     if (!group) throw notFound(`Group "${id}" not found.`);
     assertIfMatch(ifMatch, group.version);

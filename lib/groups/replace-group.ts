@@ -5,6 +5,7 @@ import { notFound } from "../scim/errors";
 import type { GroupInput, ScimGroupRecord } from "../scim/groups/record";
 import { findGroup } from "./group-record";
 import { writeGroup } from "./write-group";
+import { lockRow } from "../db/lock-row";
 
 /**
  * PUT /Groups/{id}: replaces name, externalId and — when the body lists them — the members. A PUT without
@@ -13,6 +14,7 @@ import { writeGroup } from "./write-group";
 export async function replaceGroup(options: { id: string; input: GroupInput; ifMatch: string | null; actor: Actor }): Promise<ScimGroupRecord> {
   const { id, input, ifMatch, actor } = options;
   return db.$transaction(async (tx) => {
+    await lockRow(tx, "Group", id);
     const group = await tx.group.findUnique({ where: { id } });
     if (!group) throw notFound(`Group "${id}" not found.`);
     assertIfMatch(ifMatch, group.version);

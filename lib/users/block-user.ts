@@ -2,6 +2,7 @@ import type { User } from "../db";
 import { db } from "../db";
 import { DomainError } from "./errors";
 import { setUserActive } from "./set-user-active";
+import { lockRow } from "../db/lock-row";
 
 /**
  * An admin blocks or unblocks a user by hand. Goes through setUserActive (source "admin") so the user's state,
@@ -19,6 +20,7 @@ export async function setUserBlockedByAdmin(options: {
   if (blocked && !reason) throw new DomainError("invalid", "Give a reason for blocking this user.");
   if (blocked && userId === admin.id) throw new DomainError("invalid", "You cannot block your own account.");
   return db.$transaction(async (tx) => {
+    await lockRow(tx, "User", userId);
     const user = await tx.user.findUnique({ where: { id: userId }, select: { username: true } });
     if (!user) throw new DomainError("not_found", "This user no longer exists.");
     const changed = await setUserActive(tx, {

@@ -3,6 +3,7 @@ import { db } from "../db";
 import { assertIfMatch } from "../scim/etag";
 import { findScimUser } from "./find-scim-user";
 import { setUserActive } from "./set-user-active";
+import { lockRow } from "../db/lock-row";
 
 /**
  * DELETE /Users/{id}: the user is blocked and its identity deactivated and hidden from SCIM, but both stay in the
@@ -10,6 +11,7 @@ import { setUserActive } from "./set-user-active";
  */
 export async function deprovisionUser(options: { id: string; ifMatch: string | null; actor: Actor }): Promise<void> {
   await db.$transaction(async (tx) => {
+    await lockRow(tx, "User", options.id);
     const user = await findScimUser(options.id, tx);
     assertIfMatch(options.ifMatch, user.record.version);
     await setUserActive(tx, { userId: user.record.id, active: false, source: "scim_delete", actor: options.actor });

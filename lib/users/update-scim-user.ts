@@ -5,6 +5,7 @@ import type { ScimUserRecord, UserInput } from "../scim/users/record";
 import { applyScimInput } from "./apply-scim-input";
 import { findScimUser } from "./find-scim-user";
 import type { StoredScimUser } from "./scim-user-query";
+import { lockRow } from "../db/lock-row";
 
 /**
  * PUT and PATCH /Users/{id}: `change` turns the current user into the resource it should become, inside the
@@ -17,6 +18,7 @@ export async function updateScimUser(options: {
   change: (current: StoredScimUser) => UserInput | null;
 }): Promise<ScimUserRecord> {
   return db.$transaction(async (tx) => {
+    await lockRow(tx, "User", options.id);
     const user = await findScimUser(options.id, tx);
     assertIfMatch(options.ifMatch, user.record.version);
     const input = options.change(user);
