@@ -17,7 +17,11 @@ const GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
 const SEED_USERS = 30;
 const GROUPS = 4;
 const WORKERS = 24;
-const LOAD_MS = 4000;
+// The kill comes once this many requests were acknowledged (a busy machine answers fewer per second), after at
+// least MIN_LOAD_MS and at most MAX_LOAD_MS of load.
+const ACKNOWLEDGED_BEFORE_KILL = 400;
+const MIN_LOAD_MS = 2000;
+const MAX_LOAD_MS = 30_000;
 
 type Seen = { userName: string; active: boolean };
 
@@ -80,12 +84,13 @@ describe.each(providers)("crash safety on %s", (provider) => {
 
     let killed = false;
     const load = runMixedLoad({ client, userIds: seedUsers, groupIds, workers: WORKERS, prefix: `load-${run}`, stopped: () => killed });
-    await sleep(LOAD_MS);
+    const loadStarted = Date.now();
+    while (Date.now() - loadStarted < MAX_LOAD_MS && (Date.now() - loadStarted < MIN_LOAD_MS || load.requests.filter(acknowledged).length < ACKNOWLEDGED_BEFORE_KILL)) await sleep(20);
     killed = true;
     const killedAt = performance.now();
     server.signal("SIGKILL");
     expect(await server.exited).toEqual({ code: null, signal: "SIGKILL" });
-    const requests = await load;
+    const requests = await load.finished;
 
     const answered = requests.filter((r) => r.status !== null);
     const inFlight = requests.filter((r) => r.status === null);

@@ -36,11 +36,18 @@ export type LoadOptions = {
 
 const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)];
 
+export type RunningLoad = {
+  /** Every request so far, growing while the load runs. */
+  requests: LoadRequest[];
+  /** Settles, with all requests, once every worker has seen `stopped()`. */
+  finished: Promise<LoadRequest[]>;
+};
+
 /**
  * Runs until `stopped()`, with `workers` requests in flight at any time. Users it has created (acknowledged)
  * join the pool that deactivations and membership changes pick from.
  */
-export async function runMixedLoad(options: LoadOptions): Promise<LoadRequest[]> {
+export function runMixedLoad(options: LoadOptions): RunningLoad {
   const { client, groupIds, prefix } = options;
   const userIds = [...options.userIds];
   const requests: LoadRequest[] = [];
@@ -87,6 +94,6 @@ export async function runMixedLoad(options: LoadOptions): Promise<LoadRequest[]>
     }
   }
 
-  await Promise.all(Array.from({ length: options.workers }, worker));
-  return requests;
+  const finished = Promise.all(Array.from({ length: options.workers }, worker)).then(() => requests);
+  return { requests, finished };
 }
