@@ -43,7 +43,9 @@ describe("admin backup on SQLite", () => {
 
     let stopped = false;
     const load = runMixedLoad({ client, userIds: seed, groupIds: [group.body.id], workers: 8, prefix: `load-${run}`, stopped: () => stopped });
-    await sleep(3000);
+    // Enough users acknowledged before the backup for the check to mean something, however busy the machine.
+    const loadStarted = Date.now();
+    while (load.requests.filter((r) => r.op.kind === "create" && acknowledged(r)).length < 100 && Date.now() - loadStarted < 20_000) await sleep(20);
     const file = path.join(dir, "backup.db");
     const backupStartedAt = performance.now();
     const backup = await runCli(["backup", file], database.url);
