@@ -6,4 +6,6 @@ export async function register() {
   stampPeerAddresses();
   const { startupOrExit } = await import("./lib/startup");
   await startupOrExit();
+  const { handleShutdownSignals } = await import("./lib/shutdown");
+  handleShutdownSignals();
 }

@@ -20,7 +20,7 @@ export type { AuditEvent, ScimIdentity, ScimToken, User, UserEmail } from "./gen
 // turned a burst of IdP traffic on two instances into 500s although every request would have been served a moment
 // later; the IdP's own HTTP timeout (tens of seconds) is the real bound. `timeout` caps how long one transaction may
 // hold its connection and row locks.
-const transactionOptions = { maxWait: 15_000, timeout: 15_000 };
+const transactionOptions = { maxWait: 15_000, timeout: 30_000 };
 
 /** A client of its own (tests and tools pass their database); `poolSize` caps its PostgreSQL connections. */
 export function createDb(databaseUrl: string, poolSize = 10): Db {

@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { SYSTEM } from "../lib/audit/record-event";
 import { generatePassword } from "../lib/auth/password";
 import { db } from "../lib/db";
+import { backupSqlite } from "../lib/db/backup-sqlite";
 import { migrate } from "../lib/db/migrate";
 import { ConfigError, config } from "../lib/env";
 import { generateToken } from "../lib/scim-tokens/generate-token";
@@ -19,6 +20,10 @@ Commands:
                                           Generate a SCIM token, print it alone on stdout, and revoke the
                                           previous one (as the Admin Area does).
   migrate                                 Apply pending database migrations.
+  backup <file> [--force]                 Copy the SQLite database to <file> while the server runs: a
+                                          consistent snapshot, restored by stopping the server and putting
+                                          the file in place of the database. Refuses to overwrite <file>
+                                          without --force. On PostgreSQL use pg_dump -Fc instead.
   --help                                  Show this help.
 
 Configuration comes from the environment (DATABASE_URL, ...), as for the server.`;
@@ -64,6 +69,14 @@ async function main(argv: string[]): Promise<void> {
       console.error(`SCIM API endpoint URL: ${c.scimBaseUrl}`);
       return;
     }
+    case "backup": {
+      const { values, positionals } = parseBackup(rest);
+      if (positionals.length !== 1) throw new UsageError("backup needs exactly one <file>");
+      const started = Date.now();
+      const result = await backupSqlite({ databaseUrl: c.databaseUrl, file: positionals[0], force: values.force });
+      console.error(`Backed up the database to ${result.file} (${result.bytes} bytes) in ${Date.now() - started} ms.`);
+      return;
+    }
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
@@ -72,6 +85,14 @@ async function main(argv: string[]): Promise<void> {
 function parse<T extends Record<string, { type: "string" }>>(args: string[], options: T) {
   try {
     return parseArgs({ args, options, strict: true, allowPositionals: false });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function parseBackup(args: string[]) {
+  try {
+    return parseArgs({ args, options: { force: { type: "boolean" } }, strict: true, allowPositionals: true });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }

@@ -1,3 +1,4 @@
+import { after } from "next/server";
 import { log } from "../log";
 import { config } from "../env";
 import { methodNotAllowed, ScimError, unauthorized } from "../scim/errors";
@@ -59,18 +60,21 @@ export function withScim<P = unknown>(handler: (request: ScimRequest<P>) => Prom
       response = errorResponse(failure, failure.status === 401 ? { "WWW-Authenticate": 'Bearer realm="SCIM"' } : {});
     }
     const durationMs = Math.round(performance.now() - started);
-    recordScimRequest({
-      at,
-      method: req.method,
-      path: scimPath(url),
-      status: response.status,
-      durationMs,
-      tokenId: token?.id ?? null,
-      tokenPrefix: token?.prefix ?? null,
-      scimType: failure?.scimType ?? null,
-      detail: failure?.detail ?? null,
-      requestBody: redactBody(bodyOf(req)),
-    });
+    // Written after the response, in a batch; `next start` waits for it before a graceful stop exits.
+    after(
+      recordScimRequest({
+        at,
+        method: req.method,
+        path: scimPath(url),
+        status: response.status,
+        durationMs,
+        tokenId: token?.id ?? null,
+        tokenPrefix: token?.prefix ?? null,
+        scimType: failure?.scimType ?? null,
+        detail: failure?.detail ?? null,
+        requestBody: redactBody(bodyOf(req)),
+      }),
+    );
     log.debug("scim request", { method: req.method, path: url.pathname, status: response.status, ms: durationMs });
     return response;
   };

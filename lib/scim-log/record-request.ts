@@ -16,24 +16,45 @@ export type ScimRequestEntry = {
 };
 
 // Entries are buffered and written in batches off the request path, so logging never adds a write to the
-// latency of a SCIM request; a crash loses at most the last fraction of a second of troubleshooting data.
+// latency of a SCIM request; a crash loses at most the last fraction of a second of troubleshooting data. A
+// graceful stop loses nothing: each request hands the write of its entry to after(), which `next start` waits
+// for before it exits, and from the shutdown signal on entries are written at once (see drainScimLog).
 const FLUSH_MS = 250;
 const FLUSH_AT = 200;
 const PRUNE_EVERY_MS = 60_000;
 
+type Deferred = { promise: Promise<void>; resolve: () => void };
+function deferred(): Deferred {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
 const buffer: ScimRequestEntry[] = [];
+/** Settles when the entries now in the buffer have been written (or given up on). */
+let buffered = deferred();
 let timer: NodeJS.Timeout | undefined;
 let flushing: Promise<void> | undefined;
+let draining = false;
 let lastPrune = 0;
 
-export function recordScimRequest(entry: ScimRequestEntry): void {
-  if (config().scimLog.maxRows === 0) return;
+/** Buffers one entry; the promise settles once it is in the database (it never rejects). */
+export function recordScimRequest(entry: ScimRequestEntry): Promise<void> {
+  if (config().scimLog.maxRows === 0) return Promise.resolve();
   buffer.push(entry);
-  if (buffer.length >= FLUSH_AT) void flushScimLog();
+  const written = buffered.promise;
+  if (draining || buffer.length >= FLUSH_AT) void flushScimLog();
   else if (!timer) {
     timer = setTimeout(() => void flushScimLog(), FLUSH_MS);
     timer.unref();
   }
+  return written;
+}
+
+/** The server is stopping: write what is buffered now, and every later entry as it comes. */
+export function drainScimLog(): Promise<void> {
+  draining = true;
+  return flushScimLog();
 }
 
 /** Writes what is buffered (tests call it to read their own requests back). */
@@ -42,7 +63,9 @@ export async function flushScimLog(): Promise<void> {
   timer = undefined;
   await flushing;
   const batch = buffer.splice(0);
-  if (!batch.length) return;
+  const done = buffered;
+  buffered = deferred();
+  if (!batch.length) return done.resolve();
   flushing = (async () => {
     try {
       await db.scimRequestLog.createMany({ data: batch });
@@ -52,6 +75,8 @@ export async function flushScimLog(): Promise<void> {
       }
     } catch (error) {
       log.warn("could not write the SCIM request log", { error: (error as Error).message, dropped: batch.length });
+    } finally {
+      done.resolve();
     }
   })();
   await flushing;

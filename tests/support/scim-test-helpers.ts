@@ -38,7 +38,7 @@ export async function startScimServer(provider: Provider, env: Record<string, st
 }
 
 /** `scim-token generate` against the server's database: a new token, and the previous one revoked. */
-export async function generateToken(server: TestServer): Promise<string> {
+export async function generateToken(server: Pick<TestServer, "database">): Promise<string> {
   const result = await runCli(["scim-token", "generate"], server.database.url);
   expect(result.code, result.stderr).toBe(0);
   const token = result.stdout.trim();

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -15,6 +15,18 @@ export type TestServer = {
   /** Everything the server printed so far. */
   output: () => string;
   stop: () => Promise<void>;
+};
+
+export type Exit = { code: number | null; signal: NodeJS.Signals | null };
+
+/** One `next start` process on a database it does not own: it can be signalled, killed and started again. */
+export type ServerProcess = {
+  baseUrl: string;
+  pid: number;
+  output: () => string;
+  exited: Promise<Exit>;
+  /** Sends `signal` to the server's whole process group (`next start` and anything it spawned). */
+  signal: (signal: NodeJS.Signals) => void;
 };
 
 export async function freePort(): Promise<number> {
@@ -37,23 +49,22 @@ export type StartOptions = {
 };
 
 /**
- * The built app under `next start`, as an operator runs it: on a fresh database of its own, or on `options.database`.
- * Needs a build (`npm test` makes one first).
+ * The built app under `next start` on `databaseUrl`, as an operator runs it, healthy when this resolves. Needs a
+ * build (`npm test` makes one first).
  */
-export async function startServer(provider: Provider, env: Record<string, string> = {}, options: StartOptions = {}): Promise<TestServer> {
+export async function launchServer(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   if (!fs.existsSync(path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) throw new Error("No build: run `npm run build` first (npm test does).");
-  const ownsDatabase = !options.database;
-  const database = options.database ?? (await freshDatabase(provider, "it"));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = "";
-  const child: ChildProcess = spawn(process.execPath, [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+  const child = spawn(process.execPath, [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
     cwd: root,
+    // Its own process group, so that a signal reaches everything it runs.
     detached: true,
     env: {
       ...process.env,
       NODE_ENV: "production",
-      DATABASE_URL: database.url,
+      DATABASE_URL: databaseUrl,
       APP_URL: baseUrl,
       AUTH_SECRET: TEST_AUTH_SECRET,
       NEXTAUTH_URL: baseUrl,
@@ -65,25 +76,54 @@ export async function startServer(provider: Provider, env: Record<string, string
   });
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const stop = async () => {
-    if (child.exitCode === null && child.pid) {
-      try {
-        process.kill(-child.pid, "SIGTERM");
-      } catch {
-        /* already gone */
-      }
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+  const exited = new Promise<Exit>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+  const pid = child.pid!;
+  const signal = (sig: NodeJS.Signals) => {
+    try {
+      process.kill(-pid, sig);
+    } catch {
+      /* already gone */
     }
-    if (ownsDatabase) await database.drop();
   };
   try {
-    await waitForHealth(baseUrl, () => child.exitCode !== null);
+    await waitForHealth(baseUrl, () => child.exitCode !== null || child.signalCode !== null);
   } catch (error) {
-    await stop();
+    signal("SIGKILL");
+    await exited;
     throw new Error(`${(error as Error).message}\n--- server output ---\n${output}`);
   }
-  return { baseUrl, database, output: () => output, stop };
+  return { baseUrl, pid, output: () => output, exited, signal };
+}
+
+/** Asks the server to stop (SIGTERM) and waits up to `ms` for it, then kills it. */
+export async function stopServer(server: ServerProcess, ms = 5000): Promise<void> {
+  server.signal("SIGTERM");
+  const timeout = new Promise<"timeout">((r) => setTimeout(() => r("timeout"), ms).unref());
+  if ((await Promise.race([server.exited, timeout])) === "timeout") {
+    server.signal("SIGKILL");
+    await server.exited;
+  }
+}
+
+/**
+ * The built app under `next start` on a fresh database of its own, dropped by `stop()` — or, given
+ * `options.database`, one more instance on another server's database, which it leaves for its owner to drop.
+ */
+export async function startServer(provider: Provider, env: Record<string, string> = {}, options: StartOptions = {}): Promise<TestServer> {
+  const ownsDatabase = !options.database;
+  const database = options.database ?? (await freshDatabase(provider, "it"));
+  let server: ServerProcess;
+  try {
+    server = await launchServer(database.url, env);
+  } catch (error) {
+    if (ownsDatabase) await database.drop();
+    throw error;
+  }
+  const stop = async () => {
+    await stopServer(server);
+    if (ownsDatabase) await database.drop();
+  };
+  return { baseUrl: server.baseUrl, database, output: server.output, stop };
 }
 
 async function waitForHealth(baseUrl: string, died: () => boolean): Promise<void> {
