@@ -3,6 +3,8 @@
 // the server of BENCH_DATABASE_URL — seeds N users through a fast path, then loads the SCIM API with autocannon on
 // loopback and prints requests/s, latency, errors and server memory per workload, and each as a ratio of the
 // in-app ceiling (GET /ServiceProviderConfig: the same stack with no database work).
+// `--keep` leaves the seeded database in place and prints its URL; `--database <url>` runs on such a database
+// again instead of seeding a new one (a million users take minutes to seed), `--only a,c,d` picks workloads.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -12,7 +14,8 @@ import { migrate } from "../lib/db/migrate";
 import { newToken } from "../lib/scim-tokens/token-format";
 import { freshDatabase } from "../tests/support/databases";
 import { freePort } from "../tests/support/server";
-import { benchUserName, seedUsers } from "./bench/seed";
+import { providerOf } from "../lib/db/provider";
+import { benchUserName, seededIds, seedUsers } from "./bench/seed";
 import { startBenchServer, treeRssMb } from "./bench/server";
 import { insertToken } from "./bench/token";
 
@@ -23,9 +26,11 @@ const { values: args } = parseArgs({
     warmup: { type: "string", default: "3" },
     connections: { type: "string", default: "32" },
     only: { type: "string" },
+    database: { type: "string" },
+    keep: { type: "boolean", default: false },
   },
 });
-const USERS = Number(args.users);
+let USERS = Number(args.users);
 const DURATION = Number(args.duration);
 const WARMUP = Number(args.warmup);
 const CONNECTIONS = Number(args.connections);
@@ -38,16 +43,24 @@ if (!fs.existsSync(path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID")))
 
 type Row = { workload: string; rps: number; p50: number; p99: number; non2xx: number; errors: number; rssMb: number };
 
-const provider = process.env.BENCH_DATABASE_URL ? "postgresql" : "sqlite";
-if (provider === "postgresql") process.env.TEST_POSTGRES_URL = process.env.BENCH_DATABASE_URL;
-const database = await freshDatabase(provider, "bench");
+const provider = args.database ? providerOf(args.database) : process.env.BENCH_DATABASE_URL ? "postgresql" : "sqlite";
+if (provider === "postgresql" && process.env.BENCH_DATABASE_URL) process.env.TEST_POSTGRES_URL = process.env.BENCH_DATABASE_URL;
+const database = args.database ? { provider, url: args.database, drop: async () => {} } : await freshDatabase(provider, "bench");
 let stop = () => {};
 try {
-  log(`database: ${provider}; migrating and seeding ${USERS.toLocaleString("en")} users…`);
-  await migrate(database.url);
-  const seedStarted = Date.now();
-  const { ids } = await seedUsers(database.url, USERS, log);
-  log(`seeded in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`);
+  let ids: string[];
+  if (args.database) {
+    await migrate(database.url);
+    ids = await seededIds(database.url);
+    USERS = ids.length;
+    log(`database: ${provider}, reused; ${USERS.toLocaleString("en")} seeded users`);
+  } else {
+    log(`database: ${provider}; migrating and seeding ${USERS.toLocaleString("en")} users…`);
+    await migrate(database.url);
+    const seedStarted = Date.now();
+    ({ ids } = await seedUsers(database.url, USERS, log));
+    log(`seeded in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`);
+  }
   const token = newToken();
   await insertToken(database.url, token);
   const server = await startBenchServer(database.url, await freePort());
@@ -93,7 +106,7 @@ try {
 
   const rows: Row[] = [];
   for (const workload of workloads) {
-    if (args.only && !workload.name.startsWith(args.only)) continue;
+    if (args.only && !args.only.split(",").some((letter) => workload.name.startsWith(letter.trim()))) continue;
     log(`${workload.name}: warm-up ${WARMUP} s, then ${DURATION} s at ${CONNECTIONS} connections`);
     await load(workload, WARMUP);
     const { result, peak } = await load(workload, DURATION);
@@ -123,5 +136,6 @@ try {
 } finally {
   stop();
   await new Promise((r) => setTimeout(r, 500));
-  await database.drop();
+  if (args.keep && !args.database) log(`kept the database: --database ${database.url}`);
+  else await database.drop();
 }

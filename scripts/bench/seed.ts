@@ -46,6 +46,26 @@ export async function seedUsers(url: string, count: number, log: (msg: string) =
   return { ids, userNames };
 }
 
+/** The ids of the users a previous `seedUsers` wrote, in seeding order (benchUserName(i) is ids[i]'s userName). */
+export async function seededIds(url: string): Promise<string[]> {
+  const sql = `SELECT "userId" AS id FROM "ScimIdentity" WHERE "userNameNorm" LIKE 'user%@bench.example.com' ORDER BY "createdAt", "id"`;
+  if (providerOf(url) === "sqlite") {
+    const client = createClient({ url });
+    try {
+      return (await client.execute(sql)).rows.map((r) => String(r.id));
+    } finally {
+      client.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows.map((r) => String(r.id));
+  } finally {
+    await client.end();
+  }
+}
+
 type Runner = {
   insert: (table: string, columns: string[], rows: unknown[][], extraColumn?: string, extraValue?: string) => Promise<void>;
   close: () => Promise<void>;
