@@ -5,6 +5,7 @@ import { migrate } from "./migrate";
 import type { Provider } from "./provider";
 import { increment, insertRows, updateRow } from "./sql-rows";
 import { isUniqueViolation } from "./unique-violation";
+import { isWriteConflict } from "./write-conflict";
 
 // Plain-SQL writes must leave rows the ORM reads exactly as if it had written them: same timestamps (format and
 // precision), booleans, nulls; and a unique violation from plain SQL must be recognised as one (→ 409).
@@ -70,5 +71,25 @@ describe.each(providers)("plain-SQL rows on %s", (provider: Provider) => {
     const missingParent = await insertRows(db, "UserEmail", [{ id: "e9", userId: "nobody", position: 0, value: "x", valueNorm: "x", type: null, primary: false, display: null }]).catch((e: unknown) => e);
     expect(missingParent).toBeInstanceOf(Error);
     expect(isUniqueViolation(missingParent)).toBe(false);
+  });
+
+  // SQLite runs one writing transaction at a time: it cannot deadlock.
+  if (provider === "postgresql") it("reports a deadlock between two transactions as a write conflict (503, retry), not a failure", async () => {
+    const lock = (tx: Parameters<Parameters<Db["$transaction"]>[0]>[0], id: string) => tx.$queryRawUnsafe(`SELECT 1 FROM "User" WHERE "id" = $1 FOR UPDATE`, id);
+    let bothHoldOne!: () => void;
+    const ready = new Promise<void>((resolve) => (bothHoldOne = resolve));
+    let held = 0;
+    const crossing = (first: string, second: string) =>
+      db.$transaction(async (tx) => {
+        await lock(tx, first);
+        if (++held === 2) bothHoldOne();
+        await ready;
+        await lock(tx, second);
+      });
+    const results = await Promise.allSettled([crossing("u1", "u2"), crossing("u2", "u1")]);
+    const failures = results.flatMap((r) => (r.status === "rejected" ? [r.reason] : []));
+    expect(failures).toHaveLength(1);
+    expect(isWriteConflict(failures[0])).toBe(true);
+    expect(isUniqueViolation(failures[0])).toBe(false);
   });
 });

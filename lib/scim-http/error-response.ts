@@ -2,6 +2,7 @@ import { errorBody, ScimError, uniqueness } from "../scim/errors";
 import { DomainError } from "../users/errors";
 import { isDatabaseUnavailable } from "../db/unavailable";
 import { isUniqueViolation } from "../db/unique-violation";
+import { isWriteConflict } from "../db/write-conflict";
 import { log } from "../log";
 import { scimJson } from "./respond";
 
@@ -28,6 +29,10 @@ export function mapError(error: unknown, context: Record<string, unknown> = {}):
   // A concurrent request claimed the same unique value between our check and our write.
   if (isUniqueViolation(error)) return uniqueness("A resource with the same unique attribute already exists.");
   if (prismaCode(error) === "P2025") return new ScimError(404, "The resource was not found.");
+  if (isWriteConflict(error)) {
+    log.warn("SCIM request refused: lost a write conflict", { ...context, error: (error as Error).message });
+    return new ScimError(503, "The request conflicted with a concurrent change. Retry it.");
+  }
   // A transaction that found no connection within its wait, or outlived its timeout: overloaded, not broken, and
   // the IdP retries a 503 later.
   if (prismaCode(error) === "P2028") {
