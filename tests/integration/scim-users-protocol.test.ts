@@ -140,6 +140,9 @@ describe.each(providers)("SCIM protocol behaviours on %s", (provider) => {
         ["POST", "/Nope"],
         ["DELETE", "/Nope/deeper"],
         ["GET", "/Users/x/y"],
+        // The base URL itself, found by the fuzzer answering with Next.js's HTML 404 page.
+        ["GET", ""],
+        ["DELETE", ""],
       ]) {
         expectScimError(await client.raw(method, path, { body: method === "POST" ? {} : undefined }), 404);
       }
