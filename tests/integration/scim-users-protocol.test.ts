@@ -148,6 +148,15 @@ describe.each(providers)("SCIM protocol behaviours on %s", (provider) => {
       }
     });
 
+    it("answers a path whose percent-encoding does not decode with a SCIM 400, not Next.js's plain-text 500", async () => {
+      // Found by the fuzzer: Next.js cannot route these and answered "Internal Server Error" before any route ran.
+      for (const [method, path] of [["GET", "/%"], ["PATCH", "/Users/%zz"], ["DELETE", "/Groups/%E0%A4"], ["POST", "/%FF/.search"]]) {
+        expectScimError(await client.raw(method, path, { authorization: null }), 400);
+      }
+      // Valid percent-encoding still reaches the routes.
+      expectScimError(await client.get("/Users/caf%C3%A9%20x"), 404);
+    });
+
     it("answers an unknown user id with a SCIM 404 on every verb", async () => {
       const id = "00000000-0000-4000-8000-000000000000";
       expectScimError(await client.get(`/Users/${id}`), 404);
