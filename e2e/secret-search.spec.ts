@@ -7,6 +7,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { IDP_PASSWORD } from "./pages/sso-pages";
 import { dumpDatabase } from "./support/database-dump";
 import { OIDC_CLIENT_SECRET } from "./support/oidc";
 import { SCIM_USER_PASSWORD } from "./support/scim";
@@ -72,7 +73,7 @@ test("no token or password the run used is in a server log or a database, in cle
     expect(got(3, "plain", `${provider} server log`), "canary in the server log").toBe(true);
   }
 
-  const secrets = [...new Set([...servers.flatMap((s) => recordedSecrets(s.port)), SCIM_USER_PASSWORD, OIDC_CLIENT_SECRET, E2E_AUTH_SECRET])];
+  const secrets = [...new Set([...servers.flatMap((s) => recordedSecrets(s.port)), SCIM_USER_PASSWORD, OIDC_CLIENT_SECRET, E2E_AUTH_SECRET, IDP_PASSWORD])];
   const bytes = Object.values(haystacks).reduce((n, text) => n + Buffer.byteLength(text), 0);
   const summary = `searched ${secrets.length} secrets (tokens, passwords, client and auth secrets), each in up to 11 forms, in ${(bytes / 1e6).toFixed(1)} MB: ${Object.entries(haystacks).map(([where, text]) => `${where} ${(Buffer.byteLength(text) / 1e3).toFixed(0)} kB`).join(", ")} (${tables} tables, ${rows} rows)`;
   console.log(summary);
