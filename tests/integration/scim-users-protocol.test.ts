@@ -480,6 +480,9 @@ describe.each(providers)("SCIM protocol behaviours on %s", (provider) => {
       expect(password).toMatchObject({ mutability: "writeOnly", returned: "never" });
       expect((await client.get(`/Schemas/${encodeURIComponent(URN.enterprise)}`)).body.id).toBe(URN.enterprise);
       expectScimError(await client.get("/Schemas/urn:nope"), 404);
+      // Found by the fuzzer: an id holding an encoded "%" was decoded twice, a URIError and a 500.
+      expectScimError(await client.get("/Schemas/%25zz%3D"), 404);
+      expect((await client.raw("HEAD", "/Schemas/x%25")).status).toBe(404);
     });
 
     it("refuses a filter on discovery endpoints with 403 and writes with 405", async () => {
