@@ -31,11 +31,21 @@ export default defineConfig({
       ],
     },
   },
-  projects: projects.map(({ provider, port }) => ({
-    name: provider,
-    use: { baseURL: `http://127.0.0.1:${port}`, browserName: "chromium" as const },
-    metadata: { provider },
-  })),
+  projects: [
+    ...projects.map(({ provider, port }) => ({
+      name: provider,
+      use: { baseURL: `http://127.0.0.1:${port}`, browserName: "chromium" as const },
+      metadata: { provider },
+      testIgnore: /secret-search\.spec\.ts/,
+    })),
+    // Last, once every other project is done: no token or password of the run in a server log or a database.
+    {
+      name: "secrets",
+      dependencies: projects.map(({ provider }) => provider),
+      testMatch: /secret-search\.spec\.ts/,
+      metadata: { servers: projects },
+    },
+  ],
   webServer: [
     ...projects.map(({ provider, port }) => ({
       command: `node node_modules/tsx/dist/cli.mjs e2e/support/serve.ts ${provider} ${port}`,

@@ -1,17 +1,11 @@
 import crypto from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
-import { runCli } from "../tests/support/cli";
 import { AuditLogPage } from "./pages/audit-log-page";
 import { expect, test } from "./support/fixtures";
+import { generateScimToken } from "./support/secrets";
 
 const SCIM = "/api/scim/v2";
 const HEADERS = (token: string) => ({ authorization: `Bearer ${token}`, "content-type": "application/scim+json", accept: "application/scim+json" });
-
-async function scimToken(databaseUrl: string): Promise<string> {
-  const result = await runCli(["scim-token", "generate"], databaseUrl);
-  expect(result.code, result.stderr).toBe(0);
-  return result.stdout.trim();
-}
 
 /** POST /Users with a unique userName (no "@", so it is also the instance username); returns the user's id. */
 async function createScimUser(request: APIRequestContext, token: string, userName: string): Promise<string> {
@@ -30,7 +24,7 @@ async function createScimUser(request: APIRequestContext, token: string, userNam
 }
 
 test("a user created through SCIM is in the audit log, and the action filter survives a reload", async ({ page, loginPage, admin, databaseUrl, request }) => {
-  const token = await scimToken(databaseUrl);
+  const token = await generateScimToken(databaseUrl);
   const userName = `audit-${crypto.randomBytes(4).toString("hex")}`;
   const id = await createScimUser(request, token, userName);
 
@@ -58,7 +52,7 @@ test("a user created through SCIM is in the audit log, and the action filter sur
 });
 
 test("the audit log filters by user (username or id) and by actor, case-insensitively", async ({ page, loginPage, admin, databaseUrl, request }) => {
-  const token = await scimToken(databaseUrl);
+  const token = await generateScimToken(databaseUrl);
   const userName = `audit-${crypto.randomBytes(4).toString("hex")}`;
   const other = `audit-${crypto.randomBytes(4).toString("hex")}`;
   const id = await createScimUser(request, token, userName);

@@ -1,5 +1,6 @@
 import { expect, test } from "./support/fixtures";
 import { oktaUser, scim } from "./support/scim";
+import { generateScimToken } from "./support/secrets";
 import { SettingsPage } from "./pages/settings-page";
 import { UsersPage } from "./pages/users-page";
 
@@ -75,8 +76,7 @@ test("copy buttons put the endpoint URL and the token on the clipboard", async (
 });
 
 test("search, state tab, sort and page live in the URL and survive a reload", async ({ page, loginPage, admin, request, databaseUrl }) => {
-  const { runCli } = await import("../tests/support/cli");
-  const token = (await runCli(["scim-token", "generate"], databaseUrl)).stdout.trim();
+  const token = await generateScimToken(databaseUrl);
   const api = scim(request, token);
   const tag = `page${Date.now().toString(36)}`;
   for (let i = 0; i < 28; i++) {

@@ -1,10 +1,10 @@
 import crypto from "node:crypto";
-import { runCli } from "../tests/support/cli";
 import { ScimLogPage } from "./pages/scim-log-page";
 import { expect, test } from "./support/fixtures";
+import { SCIM_USER_PASSWORD } from "./support/scim";
+import { generateScimToken } from "./support/secrets";
 
 const SCIM = "/api/scim/v2";
-const PASSWORD = "Sup3rSecret!";
 
 test.describe("SCIM request log", () => {
   let token: string;
@@ -16,9 +16,7 @@ test.describe("SCIM request log", () => {
   // Every test makes its own token (which replaces the previous one) and its own requests, told apart by the
   // token's prefix and a marker in the failing filter.
   test.beforeEach(async ({ databaseUrl, request }) => {
-    const result = await runCli(["scim-token", "generate"], databaseUrl);
-    expect(result.code, result.stderr).toBe(0);
-    token = result.stdout.trim();
+    token = await generateScimToken(databaseUrl);
     prefix = token.slice(0, 12);
     const id = crypto.randomBytes(4).toString("hex");
     userName = `log-${id}@example.com`;
@@ -30,7 +28,7 @@ test.describe("SCIM request log", () => {
       data: JSON.stringify({
         schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
         userName,
-        password: PASSWORD,
+        password: SCIM_USER_PASSWORD,
         name: { givenName: "Log", familyName: "Test" },
         emails: [{ value: userName, type: "work", primary: true }],
         active: true,
@@ -90,8 +88,8 @@ test.describe("SCIM request log", () => {
     await expect(page.getByText("201", { exact: true })).toBeVisible();
     await expect(log.requestBody()).toContainText(`"userName": "${userName}"`);
     await expect(log.requestBody()).toContainText(`"password": "[redacted]"`);
-    await expect(page.locator("body")).not.toContainText(PASSWORD);
-    expect(await page.content()).not.toContain(PASSWORD);
+    await expect(page.locator("body")).not.toContainText(SCIM_USER_PASSWORD);
+    expect(await page.content()).not.toContain(SCIM_USER_PASSWORD);
 
     await log.backLink().click();
     await expect(page).toHaveURL(/\/admin\/scim-log\?method=POST&path=%2FUsers$/);

@@ -3,18 +3,16 @@ import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { createDb } from "../lib/db";
 import { promoteUser } from "../lib/users/promote-user";
-import { runCli } from "../tests/support/cli";
 import { AccountPage, SsoSignIn } from "./pages/sso-pages";
 import { expect, test } from "./support/fixtures";
 import { registerOidcAccount } from "./support/oidc";
+import { generateScimToken } from "./support/secrets";
 
 const SCIM_TYPE = "application/scim+json";
 
 /** A user provisioned through SCIM as Okta does it (externalId = the Okta user id = the ID token's `sub`). */
 async function provision(request: APIRequestContext, baseURL: string, databaseUrl: string, options: { group?: boolean } = {}) {
-  const cli = await runCli(["scim-token", "generate"], databaseUrl);
-  expect(cli.code, cli.stderr).toBe(0);
-  const headers = { authorization: `Bearer ${cli.stdout.trim()}`, "content-type": SCIM_TYPE, accept: SCIM_TYPE };
+  const headers = { authorization: `Bearer ${await generateScimToken(databaseUrl)}`, "content-type": SCIM_TYPE, accept: SCIM_TYPE };
   const url = (path: string) => `${baseURL}/api/scim/v2${path}`;
   const hex = crypto.randomBytes(4).toString("hex");
   const userName = `sso.${hex}@example.com`;

@@ -1,18 +1,16 @@
 import crypto from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
 import { createDb } from "../lib/db";
-import { runCli } from "../tests/support/cli";
 import { UserPage } from "./pages/user-page";
 import { expect, test } from "./support/fixtures";
+import { generateScimToken } from "./support/secrets";
 
 const SCIM_TYPE = "application/scim+json";
 const USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
 
 /** A SCIM client on Playwright's request fixture, with a token made by the admin CLI as an operator would. */
 async function scimClient(request: APIRequestContext, baseURL: string, databaseUrl: string) {
-  const result = await runCli(["scim-token", "generate"], databaseUrl);
-  expect(result.code, result.stderr).toBe(0);
-  const headers = { authorization: `Bearer ${result.stdout.trim()}`, "content-type": SCIM_TYPE, accept: SCIM_TYPE };
+  const headers = { authorization: `Bearer ${await generateScimToken(databaseUrl)}`, "content-type": SCIM_TYPE, accept: SCIM_TYPE };
   const url = (path: string) => `${baseURL}/api/scim/v2${path}`;
   return {
     async post(path: string, data: unknown) {

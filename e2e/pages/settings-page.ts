@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { recordSecret } from "../support/secrets";
 
 export class SettingsPage {
   constructor(readonly page: Page) {}
@@ -31,6 +32,9 @@ export class SettingsPage {
     }
     await this.page.getByRole("status").filter({ hasText: "A new SCIM token was generated." }).waitFor();
     await expect(this.tokenField()).not.toHaveValue(before);
-    return this.tokenField().inputValue();
+    // The search for secrets at the end of the run looks for every token shown here.
+    const token = await this.tokenField().inputValue();
+    recordSecret({ port: new URL(this.page.url()).port }, token);
+    return token;
   }
 }

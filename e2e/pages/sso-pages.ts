@@ -2,6 +2,9 @@ import type { Locator, Page } from "@playwright/test";
 import { OIDC_NAME } from "../support/oidc";
 
 /** Single sign-on from the app's sign-in page, through the test OpenID Provider's own sign-in form. */
+/** What the specs type as the password on the test IdP's sign-in form: the secret search looks for it too. */
+export const IDP_PASSWORD = "any idp password";
+
 export class SsoSignIn {
   constructor(readonly page: Page) {}
 
@@ -19,7 +22,7 @@ export class SsoSignIn {
   /** oidc-provider's development sign-in form: any login (it becomes `sub`), any password. */
   async idpSignIn(login: string) {
     await this.page.getByPlaceholder("Enter any login").fill(login);
-    await this.page.getByPlaceholder("and password").fill("any password");
+    await this.page.getByPlaceholder("and password").fill(IDP_PASSWORD);
     await this.page.getByRole("button", { name: "Sign-in" }).click();
   }
 

@@ -4,6 +4,7 @@ import path from "node:path";
 import { test as base, expect } from "@playwright/test";
 import { runCli } from "../../tests/support/cli";
 import { LoginPage } from "../pages/login-page";
+import { recordSecret } from "./secrets";
 
 export type Account = { email: string; password: string };
 
@@ -22,6 +23,7 @@ function account(kind: string): Account {
 }
 
 async function create(command: string, who: Account, databaseUrl: string) {
+  recordSecret({ databaseUrl }, who.password);
   const result = await runCli([command, "--email", who.email, "--password", who.password], databaseUrl);
   if (result.code !== 0) throw new Error(`${command} failed: ${result.stderr}`);
 }

@@ -1,6 +1,9 @@
 import crypto from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
 
+/** The password the SCIM create bodies carry, as Okta sends one: never stored or logged (e2e/secret-search.spec.ts). */
+export const SCIM_USER_PASSWORD = "Sup3rSecret!";
+
 /** An Okta-shaped create body (Okta's SCIM 2.0 reference), for a unique user. */
 export function oktaUser(label = "user") {
   const id = crypto.randomBytes(4).toString("hex");
@@ -16,7 +19,7 @@ export function oktaUser(label = "user") {
       locale: "en-US",
       externalId: `00u${id}`,
       groups: [],
-      password: "Sup3rSecret!",
+      password: SCIM_USER_PASSWORD,
       active: true,
     },
   };

@@ -49,7 +49,8 @@ export async function listSchemas({ url }: ScimRequest<unknown>): Promise<Respon
 
 export async function getSchema({ url, params }: ScimRequest<{ id: string }>): Promise<Response> {
   refuseFilter(url);
-  const id = decodeURIComponent(params.id);
+  // Next.js hands the id over decoded already: decoding it again turned "%25zz" into a URIError and a 500.
+  const id = params.id;
   const schema = findSchema(id);
   if (!schema) throw notFound(`Schema "${id}" not found.`);
   return scimJson(schemaResource(schema, config().scimBaseUrl));

@@ -233,6 +233,9 @@ describe("listParamsFromSearchBody", () => {
     ["a fractional count", { count: 2.5 }],
     ["a boolean count", { count: true }],
     ["an object startIndex", { startIndex: { n: 1 } }],
+    // Found by the fuzzer: String() of this object throws a TypeError, which was a 500.
+    ["a startIndex whose toString is not a function", { startIndex: { toString: { a: 1 } } }],
+    ["a count as an array", { count: ["5"] }],
     ["a numeric sortOrder", { sortOrder: 1 }],
     ["an invalid sortOrder", { sortOrder: "sideways" }],
     ["a numeric sortBy", { sortBy: 5 }],

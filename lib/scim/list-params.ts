@@ -74,7 +74,9 @@ function integer(value: unknown, name: string): number | undefined {
     if (!Number.isInteger(value)) throw invalidValue(`"${name}" must be an integer.`);
     return value;
   }
-  const text = String(value).trim();
+  // Only numbers and numeric strings: String() of an arbitrary JSON object can throw (a `toString` member).
+  if (typeof value !== "string") throw invalidValue(`"${name}" must be an integer.`);
+  const text = value.trim();
   if (text === "") return undefined;
   if (!/^[+-]?\d{1,9}$/.test(text)) throw invalidValue(`"${name}" must be an integer.`);
   return Number(text);

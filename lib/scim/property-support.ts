@@ -1,19 +1,11 @@
 // Shared by the property-based tests (*.property.test.ts): run counts and the prototype-pollution checks.
 import { expect } from "vitest";
+import { UNSAFE } from "./arbitraries/object-of";
 
 /** FC_RUNS_SCALE=10 multiplies every numRuns, for a longer local bug hunt. */
 export const RUNS = Math.round(400 * Number(process.env.FC_RUNS_SCALE ?? 1));
 
-export const UNSAFE = ["__proto__", "constructor", "prototype"];
-
-/** An object with these own entries, `__proto__` included (as JSON.parse makes them). */
-export function objectOf(entries: [string, unknown][]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of entries) {
-    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-  }
-  return out;
-}
+export { objectOf, UNSAFE } from "./arbitraries/object-of";
 
 const PROTOS = [Object.prototype, Array.prototype, Function.prototype, String.prototype];
 const protoSnapshot = () => PROTOS.map((p) => Reflect.ownKeys(p).map(String).sort().join(","));

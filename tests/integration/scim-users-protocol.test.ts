@@ -140,9 +140,21 @@ describe.each(providers)("SCIM protocol behaviours on %s", (provider) => {
         ["POST", "/Nope"],
         ["DELETE", "/Nope/deeper"],
         ["GET", "/Users/x/y"],
+        // The base URL itself, found by the fuzzer answering with Next.js's HTML 404 page.
+        ["GET", ""],
+        ["DELETE", ""],
       ]) {
         expectScimError(await client.raw(method, path, { body: method === "POST" ? {} : undefined }), 404);
       }
+    });
+
+    it("answers a path whose percent-encoding does not decode with a SCIM 400, not Next.js's plain-text 500", async () => {
+      // Found by the fuzzer: Next.js cannot route these and answered "Internal Server Error" before any route ran.
+      for (const [method, path] of [["GET", "/%"], ["PATCH", "/Users/%zz"], ["DELETE", "/Groups/%E0%A4"], ["POST", "/%FF/.search"]]) {
+        expectScimError(await client.raw(method, path, { authorization: null }), 400);
+      }
+      // Valid percent-encoding still reaches the routes.
+      expectScimError(await client.get("/Users/caf%C3%A9%20x"), 404);
     });
 
     it("answers an unknown user id with a SCIM 404 on every verb", async () => {
@@ -468,6 +480,9 @@ describe.each(providers)("SCIM protocol behaviours on %s", (provider) => {
       expect(password).toMatchObject({ mutability: "writeOnly", returned: "never" });
       expect((await client.get(`/Schemas/${encodeURIComponent(URN.enterprise)}`)).body.id).toBe(URN.enterprise);
       expectScimError(await client.get("/Schemas/urn:nope"), 404);
+      // Found by the fuzzer: an id holding an encoded "%" was decoded twice, a URIError and a 500.
+      expectScimError(await client.get("/Schemas/%25zz%3D"), 404);
+      expect((await client.raw("HEAD", "/Schemas/x%25")).status).toBe(404);
     });
 
     it("refuses a filter on discovery endpoints with 403 and writes with 405", async () => {

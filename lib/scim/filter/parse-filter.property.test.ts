@@ -1,9 +1,10 @@
 // Property-based tests: no filter text breaks parseFilter, and printed ASTs parse back to themselves.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { anyText, deepNesting, everyOperatorOnEveryAttribute, hugeLiterals, OPS, tokenSoup, USER_PATHS } from "../arbitraries/filter-text";
 import { isScimError } from "../errors";
 import { ENTERPRISE_USER_SCHEMA_ID, USER_SCHEMA_ID } from "../urns";
-import type { AttrPath, CompareOp, Filter, FilterValue } from "./ast";
+import type { AttrPath, Filter, FilterValue } from "./ast";
 import { MAX_FILTER_LENGTH, parseFilter } from "./parse-filter";
 
 /** FC_RUNS_SCALE=10 multiplies every numRuns, for a longer local bug hunt. */
@@ -11,32 +12,6 @@ const SCALE = Number(process.env.FC_RUNS_SCALE ?? 1);
 const RUNS = Math.round(300 * SCALE);
 /** A generous bound per case: the parser is linear, so anything near this is a hang. */
 const MAX_MS_PER_CASE = 250;
-
-const OPS: CompareOp[] = ["eq", "ne", "co", "sw", "ew", "gt", "ge", "lt", "le"];
-
-const CORE_ATTRS = [
-  "id", "externalId", "userName", "displayName", "nickName", "profileUrl", "title", "userType", "preferredLanguage",
-  "locale", "timezone", "active", "password", "schemas",
-  "name", "name.formatted", "name.familyName", "name.givenName", "name.middleName", "name.honorificPrefix",
-  "name.honorificSuffix",
-  "emails", "emails.value", "emails.display", "emails.type", "emails.primary",
-  "phoneNumbers", "phoneNumbers.value", "phoneNumbers.type", "phoneNumbers.primary",
-  "addresses", "addresses.formatted", "addresses.streetAddress", "addresses.locality", "addresses.region",
-  "addresses.postalCode", "addresses.country", "addresses.type", "addresses.primary",
-  "groups", "groups.value", "groups.$ref", "groups.display", "groups.type",
-  "meta", "meta.resourceType", "meta.created", "meta.lastModified", "meta.location", "meta.version",
-];
-const ENTERPRISE_ATTRS = [
-  "employeeNumber", "costCenter", "organization", "division", "department", "manager", "manager.value",
-  "manager.$ref", "manager.displayName",
-];
-/** Every User attribute path, bare and URN-qualified (the enterprise ones also bare, as clients send them). */
-const USER_PATHS: string[] = [
-  ...CORE_ATTRS,
-  ...CORE_ATTRS.map((a) => `${USER_SCHEMA_ID}:${a}`),
-  ...ENTERPRISE_ATTRS,
-  ...ENTERPRISE_ATTRS.map((a) => `${ENTERPRISE_USER_SCHEMA_ID}:${a}`),
-];
 
 /** Runs parseFilter; anything other than an AST or a 400 invalidFilter ScimError fails the property. */
 function parseOrInvalid(text: string): Filter | undefined {
@@ -52,71 +27,6 @@ function parseOrInvalid(text: string): Filter | undefined {
     expect(elapsed, `parseFilter took ${elapsed.toFixed(1)} ms`).toBeLessThan(MAX_MS_PER_CASE);
   }
 }
-
-// ---------------------------------------------------------------------------------------------------------------
-// Adversarial text
-
-const GRAMMAR_TOKENS = [
-  "(", ")", "[", "]", "not", "NOT", "not(", "and", "AND", "or", "Or", "pr", "PR", ...OPS, ...OPS.map((o) => o.toUpperCase()),
-  '"', '"x"', '"\\"', '"\\u00e9"', '"\\uZZZZ"', '"\\q"', '"unterminated', "\\", "true", "false", "null", "TRUE",
-  "0", "-0", "1e400", "-1e400", "1.5", "1e-400", "01", "1.", ".5", "NaN", "Infinity",
-  ".", ".value", "..", ":", "urn:", "urn::", "urn:x:", "urn:ietf:params:scim:schemas:core:2.0:User:",
-  "$ref", "__proto__", "constructor", "prototype", "toString", "hasOwnProperty",
-  ...USER_PATHS,
-  "emails[", "emails[type eq \"work\"]", "].value", "]", "[]",
-  " ", "\t", "\n", "\r", "\u00a0", "\u2028", "\ufeff", "\u0000", "\ud800", "😀",
-];
-
-const anyText = fc.oneof(
-  fc.string({ maxLength: 200 }),
-  fc.string({ unit: "binary", maxLength: 200 }),
-  fc.string({ unit: "grapheme", maxLength: 100 }),
-  fc.string({ unit: fc.constantFrom(..."()[]\" \\.:$eqnotandrpr0123456789-eE+u".split("")), maxLength: 200 }),
-);
-
-const tokenSoup = fc
-  .array(fc.tuple(fc.constantFrom(...GRAMMAR_TOKENS), fc.constantFrom(" ", "", "  ", "\t")), { maxLength: 40 })
-  .map((parts) => parts.map(([token, sep]) => token + sep).join(""));
-
-const deepNesting = fc
-  .record({
-    depth: fc.integer({ min: 0, max: 3000 }),
-    opener: fc.constantFrom("(", "not (", "not(", "emails[", "NOT ("),
-    inner: fc.constantFrom("userName pr", 'userName eq "a"', "", "pr", "emails[value pr]", "a eq 1 and b eq 2"),
-    closer: fc.constantFrom(")", "]", ""),
-    closeCount: fc.oneof(fc.constant(-1), fc.integer({ min: 0, max: 3000 })),
-  })
-  .map(({ depth, opener, inner, closer, closeCount }) =>
-    opener.repeat(depth) + inner + closer.repeat(closeCount < 0 ? depth : closeCount),
-  );
-
-const hugeLiterals = fc.oneof(
-  fc.integer({ min: 1, max: MAX_FILTER_LENGTH + 200 }).map((n) => `userName eq "${"a".repeat(n)}"`),
-  fc.integer({ min: 1, max: 5000 }).map((n) => `userName eq ${"9".repeat(n)}`),
-  fc.integer({ min: 1, max: 2000 }).map((n) => `userName eq 1e${"9".repeat(n)}`),
-  fc.integer({ min: 1, max: 2000 }).map((n) => `userName eq "${"\\u00e9".repeat(n)}"`),
-  fc.integer({ min: 1, max: 2000 }).map((n) => `userName eq "${"\\".repeat(n)}"`),
-  fc.integer({ min: 1, max: 5000 }).map((n) => `${"a".repeat(n)} pr`),
-  fc.integer({ min: 1, max: 2000 }).map((n) => `urn:${":".repeat(n)}x pr`),
-  fc.integer({ min: 1, max: 1000 }).map((n) => Array.from({ length: n }, () => "userName pr").join(" and ")),
-  fc.integer({ min: 1, max: 1000 }).map((n) => Array.from({ length: n }, () => "x pr").join(" or ")),
-);
-
-const rawValue = fc.oneof(
-  fc.string({ maxLength: 20 }).map((s) => JSON.stringify(s)),
-  fc.string({ maxLength: 20 }).filter((s) => !/[\s()[\]"]/.test(s) && s !== ""),
-  fc.double().map(String),
-  fc.constantFrom("true", "false", "null", "True", "NULL", '"2024-01-01T00:00:00Z"', "2024-01-01T00:00:00Z", '""'),
-);
-
-const everyOperatorOnEveryAttribute = fc.oneof(
-  fc
-    .tuple(fc.constantFrom(...USER_PATHS), fc.constantFrom(...OPS, ...OPS.map((o) => o.toUpperCase()), "Eq", "xx"), rawValue)
-    .map(([p, op, v]) => `${p} ${op} ${v}`),
-  fc.constantFrom(...USER_PATHS).map((p) => `${p} pr`),
-  fc.constantFrom(...USER_PATHS).map((p) => `${p}[value eq "x"]`),
-  fc.constantFrom(...USER_PATHS).map((p) => `${p}[type eq "work"].value eq "x"`),
-);
 
 describe("parseFilter: no input breaks it", () => {
   it("arbitrary unicode strings → AST or 400 invalidFilter", () => {
