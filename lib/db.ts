@@ -6,6 +6,7 @@ import type { SqlReader } from "./db/reader";
 import { PrismaClient as PostgresClient } from "./generated/prisma-postgresql/client";
 import { PrismaClient as SqliteClient } from "./generated/prisma-sqlite/client";
 import { config } from "./env";
+import { log } from "./log";
 
 // One build serves both databases: the client and driver adapter are picked from DATABASE_URL at run time. The
 // two generated clients come from the same models file, so the SQLite one (the stricter of the two: no
@@ -33,6 +34,9 @@ function connect(databaseUrl: string, poolSize: number): { db: Db; reader: SqlRe
     return { db: new SqliteClient({ adapter: new SingleConnectionLibSQL({ url: databaseUrl }), transactionOptions }), reader: sqliteReader(databaseUrl) };
   }
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+  // An idle connection the server ends (a restart, a failover) must not take the process down; the next query
+  // opens a new one, and a request meanwhile answers 503 (lib/db/unavailable.ts).
+  pool.on("error", (error) => log.warn("database connection lost", { error: error.message }));
   const db = new PostgresClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }), transactionOptions }) as unknown as Db;
   return { db, reader: postgresReader(pool) };
 }

@@ -2,10 +2,20 @@ import type { ReactNode } from "react";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { SignOutButton } from "@/components/admin/sign-out-button";
 import { ToastProvider } from "@/components/ui/toast";
+import { UnavailableNotice } from "@/components/unavailable-notice";
 import { requireAdmin } from "@/lib/auth/require-admin";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  const admin = await requireAdmin();
+  let admin: Awaited<ReturnType<typeof requireAdmin>>;
+  try {
+    admin = await requireAdmin();
+  } catch (error) {
+    // Rendered here, on the server, so the admin reads it even before (or without) JavaScript; any other error,
+    // including requireAdmin's redirects, goes on as thrown.
+    if (isDatabaseUnavailable(error)) return <UnavailableNotice />;
+    throw error;
+  }
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
       <aside className="border-b border-zinc-200 bg-white md:w-56 md:shrink-0 md:border-b-0 md:border-r dark:border-zinc-800 dark:bg-zinc-900">

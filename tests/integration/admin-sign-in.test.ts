@@ -92,10 +92,14 @@ describe.each(providers)("admin sign-in over HTTP on %s", (provider) => {
 });
 
 describe.runIf(providers.includes("postgresql"))("health when the database goes away", () => {
-  it("answers 503 with Retry-After on health and SCIM, then recovers by itself", async () => {
+  it("answers 503 with Retry-After on health and SCIM, shows admins a clear page, then recovers by itself", async () => {
     const server = await startServer("postgresql");
     try {
       const token = (await runCli(["scim-token", "generate"], server.database.url)).stdout.trim();
+      const credentials = { email: "outage-admin@example.com", password: "outage-Passw0rd-long-enough" };
+      expect((await runCli(["create-admin", "--email", credentials.email, "--password", credentials.password], server.database.url)).code).toBe(0);
+      const session = new HttpSession(server.baseUrl);
+      expect(await session.signIn(credentials.email, credentials.password)).toBe(true);
       const scim = () => fetch(`${server.baseUrl}/api/scim/v2/Users?filter=${encodeURIComponent('userName eq "nobody@example.com"')}`, { headers: { Authorization: `Bearer ${token}` } });
       expect((await scim()).status).toBe(200);
       const pg = await import("pg");
@@ -116,6 +120,12 @@ describe.runIf(providers.includes("postgresql"))("health when the database goes 
       expect(refused.headers.get("retry-after")).toBeTruthy();
       expect(refused.headers.get("content-type")).toContain("application/scim+json");
       expect(await refused.json()).toMatchObject({ schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"], status: "503" });
+      // The Admin Area says what is going on instead of a bare framework error.
+      const adminPage = await session.fetch("/admin");
+      expect(adminPage.status).toBe(200);
+      const html = await adminPage.text();
+      expect(html).toContain("This page could not be loaded");
+      expect(html).toContain("works again by");
       await admin.query(`ALTER DATABASE "${renamed}" RENAME TO "${name}"`);
       await admin.end();
       let status = 0;
@@ -125,6 +135,9 @@ describe.runIf(providers.includes("postgresql"))("health when the database goes 
       }
       expect(status).toBe(200);
       expect((await scim()).status).toBe(200);
+      const back = await session.fetch("/admin");
+      expect(back.status).toBe(200);
+      expect(await back.text()).toContain("Overview");
     } finally {
       await server.stop();
     }
