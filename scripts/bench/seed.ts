@@ -42,6 +42,9 @@ export async function seedUsers(url: string, count: number, log: (msg: string) =
     await run.insert("UserEmail", ["id", "userId", "position", "value", "valueNorm", "type"], emails, provider === "sqlite" ? `, "primary"` : `, "primary"`, provider === "sqlite" ? "1" : "true");
     if ((from / CHUNK) % 200 === 199) log(`  seeded ${from + CHUNK} users (${Math.round((from + CHUNK) / ((Date.now() - started) / 1000))}/s)`);
   }
+  // A live database has statistics (autovacuum gathers them after a bulk load); a freshly seeded one has none,
+  // and PostgreSQL then plans a page of users for 38 rows instead of N (35 ms instead of 5 ms at 10,000 users).
+  await run.analyze();
   await run.close();
   return { ids, userNames };
 }
@@ -67,6 +70,7 @@ export async function seededIds(url: string): Promise<string[]> {
 }
 
 type Runner = {
+  analyze: () => Promise<void>;
   insert: (table: string, columns: string[], rows: unknown[][], extraColumn?: string, extraValue?: string) => Promise<void>;
   close: () => Promise<void>;
 };
@@ -80,6 +84,9 @@ async function sqliteRunner(url: string): Promise<Runner> {
       const one = `(${columns.map(() => "?").join(", ")}${extraValue ? `, ${extraValue}` : ""})`;
       const cols = `${columns.map((c) => `"${c}"`).join(", ")}${extraColumn}`;
       await client.execute({ sql: `INSERT INTO "${table}" (${cols}) VALUES ${rows.map(() => one).join(", ")}`, args: rows.flat() as never });
+    },
+    async analyze() {
+      await client.execute("ANALYZE");
     },
     async close() {
       client.close();
@@ -96,6 +103,9 @@ async function postgresRunner(url: string): Promise<Runner> {
       const values = rows.map((row) => `(${row.map(() => `$${++n}`).join(", ")}${extraValue ? `, ${extraValue}` : ""})`).join(", ");
       const cols = `${columns.map((c) => `"${c}"`).join(", ")}${extraColumn}`;
       await client.query(`INSERT INTO "${table}" (${cols}) VALUES ${values}`, rows.flat());
+    },
+    async analyze() {
+      await client.query("VACUUM ANALYZE");
     },
     async close() {
       await client.end();
