@@ -7,36 +7,23 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readMigrations } from "../../db/migrations";
 import { scimUserColumns } from "../../users/scim-columns";
 import { isScimError } from "../errors";
-import type { AttrPath, CompareOp, Filter, FilterValue } from "../filter/ast";
+import type { AttrPath, Filter, FilterValue } from "../filter/ast";
 import { USER_RESOURCE_TYPE } from "../schema/resource-types";
 import { ENTERPRISE_USER_SCHEMA_ID, USER_SCHEMA_ID } from "../urns";
 import { Params, postgresql, sqlite, type Dialect } from "./dialect";
 import { filterToSql } from "./filter-to-sql";
+import { CORE_ATTRS as SHARED_CORE_ATTRS, ENTERPRISE_ATTRS, OPS } from "../arbitraries/filter-text";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 /** FC_RUNS_SCALE=10 multiplies every numRuns, for a longer local bug hunt. */
 const SCALE = Number(process.env.FC_RUNS_SCALE ?? 1);
 const RUNS = Math.round(400 * SCALE);
-const OPS: CompareOp[] = ["eq", "ne", "co", "sw", "ew", "gt", "ge", "lt", "le"];
 /** Marks generated string values so their presence in SQL text can be checked without false positives. */
 const SENTINEL = "Qx7";
 
-const CORE_ATTRS = [
-  "id", "externalId", "userName", "displayName", "nickName", "profileUrl", "title", "userType", "preferredLanguage",
-  "locale", "timezone", "active", "password", "schemas",
-  "name", "name.formatted", "name.familyName", "name.givenName", "name.middleName", "name.honorificPrefix",
-  "name.honorificSuffix",
-  "emails", "emails.value", "emails.display", "emails.type", "emails.primary",
-  "phoneNumbers", "phoneNumbers.value", "addresses", "addresses.country",
-  "groups", "groups.value", "groups.$ref", "groups.display", "groups.type",
-  "meta", "meta.resourceType", "meta.created", "meta.lastModified", "meta.location", "meta.version",
-  // Not attributes: names that an object-literal lookup would find on Object.prototype.
-  "constructor", "toString", "hasOwnProperty", "__proto__", "name.constructor", "emails.toString", "meta.__proto__",
-];
-const ENTERPRISE_ATTRS = [
-  "employeeNumber", "costCenter", "organization", "division", "department", "manager", "manager.value",
-  "manager.$ref", "manager.displayName",
-];
+// The shared attribute lists, plus names that are not attributes but that an object-literal lookup would find on
+// Object.prototype.
+const CORE_ATTRS = [...SHARED_CORE_ATTRS, "constructor", "toString", "hasOwnProperty", "__proto__", "name.constructor", "emails.toString", "meta.__proto__"];
 const MULTI = ["emails", "groups", "phoneNumbers", "addresses", "name", "userName", "meta"];
 const SUB_ATTRS = ["value", "type", "primary", "display", "$ref", "Value", "TYPE", "country", "bogus", "constructor", "__proto__", "toString"];
 
