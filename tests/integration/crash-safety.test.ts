@@ -150,7 +150,7 @@ describe.each(providers)("crash safety on %s", (provider) => {
     const found = answered.filter((r) => {
       if (r.op.kind === "create") return users.has(r.id!);
       if (r.op.kind === "active") return possibleStates(true, activeWrites.get(r.op.userId)!).has(users.get(r.op.userId)!.active);
-      const { groupId, present } = r.op;
+      const { groupId } = r.op;
       return r.op.userIds.every((userId) => possibleStates(false, memberWrites.get(`${groupId} ${userId}`)!).has(members.get(groupId)!.has(userId)));
     });
 
