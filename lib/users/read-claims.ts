@@ -1,6 +1,7 @@
 import type { Tx } from "../db";
 import type { Dialect } from "../scim/sql/dialect";
 import { Params } from "../scim/sql/dialect";
+import { json } from "./scim-user-query";
 
 /** An identity that already holds the userName or externalId of a resource being provisioned. */
 export type ClaimingIdentity = { id: string; userId: string; userNameNorm: string; active: boolean; deleted: boolean };
@@ -9,7 +10,7 @@ export type EmailOwner = { id: string; username: string; state: string; identity
 
 export type Claims = { identities: ClaimingIdentity[]; emailOwner: EmailOwner | null; usernameTaken: boolean };
 
-const json = (v: unknown): Record<string, unknown>[] => (typeof v === "string" ? JSON.parse(v) : ((v as Record<string, unknown>[] | null) ?? []));
+const rows = (v: unknown) => json<Record<string, unknown>[] | null>(v) ?? [];
 const truthy = (v: unknown) => v === true || v === 1 || v === "1" || v === 1n;
 
 /**
@@ -38,9 +39,9 @@ export async function readClaims(
     `SELECT ${identities} AS "identities", ${owners} AS "owners", ${taken} AS "usernameTaken"`,
     ...p.values,
   );
-  const owner = json(row.owners)[0];
+  const owner = rows(row.owners)[0];
   return {
-    identities: json(row.identities).map((i) => ({
+    identities: rows(row.identities).map((i) => ({
       id: String(i.id),
       userId: String(i.userId),
       userNameNorm: String(i.userNameNorm),

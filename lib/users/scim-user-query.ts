@@ -52,7 +52,8 @@ const date = (v: unknown) => {
   // SQLite keeps "2024-01-01T00:00:00.000+00:00"; a PostgreSQL timestamp without zone holds UTC.
   return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(s) ? s : `${s.replace(" ", "T")}Z`);
 };
-const json = <T>(v: unknown): T => (typeof v === "string" ? (JSON.parse(v) as T) : (v as T));
+/** A JSON column as the driver hands it over: text on SQLite, already parsed on PostgreSQL. */
+export const json = <T>(v: unknown): T => (typeof v === "string" ? (JSON.parse(v) as T) : (v as T));
 const list = (v: unknown) => {
   const parsed = v ? json<unknown>(v) : null;
   return Array.isArray(parsed) && parsed.length ? (parsed as Record<string, unknown>[]) : null;

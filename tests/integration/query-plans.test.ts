@@ -133,6 +133,8 @@ describe.each(providers)("query plans of the SCIM hot paths on %s", (provider: P
     const claims = await readClaims(tx, reader.dialect, { userNameNorm: seeded.userNames[9].toLowerCase(), externalIdNorm: "ext-9", emailNorm: seeded.userNames[9], usernameNorm: "user9" });
     expect(claims.identities).toHaveLength(1);
     expect(claims.usernameTaken).toBe(true);
+    expect(claims.emailOwner).toMatchObject({ id: seeded.ids[9], username: "user9", state: "active" });
+    expect(claims.emailOwner?.identityId).toBeTruthy();
     for (const s of statements) expectIndexed((await explain(s)).join("\n"));
   });
 });
