@@ -2,7 +2,8 @@ import { SingleConnectionLibSQL } from "./db/sqlite-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { postgresReader, sqliteReader } from "./db/direct-reader";
-import type { SqlReader } from "./db/reader";
+import { postgresWriter, sqliteWriter, type SqlWriter } from "./db/direct-writer";
+import type { Sql, SqlReader } from "./db/reader";
 import { PrismaClient as PostgresClient } from "./generated/prisma-postgresql/client";
 import { PrismaClient as SqliteClient } from "./generated/prisma-sqlite/client";
 import { config } from "./env";
@@ -28,25 +29,36 @@ export function createDb(databaseUrl: string, poolSize = 10): Db {
   return connect(databaseUrl, poolSize).db;
 }
 
-/** A Prisma client, and a reader straight on the same database's driver (on PostgreSQL, the same pool). */
-function connect(databaseUrl: string, poolSize: number): { db: Db; reader: SqlReader } {
+type Connection = { db: Db; reader: SqlReader; writer: SqlWriter };
+
+/** A Prisma client, and a reader and a writer straight on the same database's driver (on PostgreSQL, the same pool). */
+function connect(databaseUrl: string, poolSize: number): Connection {
   if (databaseUrl.startsWith("file:")) {
-    return { db: new SqliteClient({ adapter: new SingleConnectionLibSQL({ url: databaseUrl }), transactionOptions }), reader: sqliteReader(databaseUrl) };
+    const adapter = new SingleConnectionLibSQL({ url: databaseUrl });
+    return {
+      db: new SqliteClient({ adapter, transactionOptions }),
+      reader: sqliteReader(databaseUrl),
+      writer: sqliteWriter(databaseUrl, adapter.lock),
+    };
   }
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+  // A request waits for a connection as long as a Prisma transaction does (maxWait), then answers 503.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, connectionTimeoutMillis: transactionOptions.maxWait });
   // An idle connection the server ends (a restart, a failover) must not take the process down; the next query
   // opens a new one, and a request meanwhile answers 503 (lib/db/unavailable.ts).
   pool.on("error", (error) => log.warn("database connection lost", { error: error.message }));
   const db = new PostgresClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }), transactionOptions }) as unknown as Db;
-  return { db, reader: postgresReader(pool) };
+  return { db, reader: postgresReader(pool), writer: postgresWriter(pool) };
 }
 
-const globalForDb = globalThis as unknown as { db?: Db; dbReader?: SqlReader };
+const globalForDb = globalThis as unknown as { db?: Db; dbConnection?: Connection };
 
-function instance(): { db: Db; reader: SqlReader } {
-  // Keyed on `db` alone: tests that point the process at another database delete it, and both are made anew.
-  if (!globalForDb.db || !globalForDb.dbReader) ({ db: globalForDb.db, reader: globalForDb.dbReader } = connect(config().databaseUrl, config().databasePoolSize));
-  return { db: globalForDb.db, reader: globalForDb.dbReader };
+function instance(): Connection {
+  // Keyed on `db`: tests that point the process at another database delete it, and everything is made anew.
+  if (!globalForDb.db || !globalForDb.dbConnection || globalForDb.dbConnection.db !== globalForDb.db) {
+    globalForDb.dbConnection = connect(config().databaseUrl, config().databasePoolSize);
+    globalForDb.db = globalForDb.dbConnection.db;
+  }
+  return globalForDb.dbConnection;
 }
 
 /**
@@ -55,6 +67,14 @@ function instance(): { db: Db; reader: SqlReader } {
  */
 export function reader(): SqlReader {
   return instance().reader;
+}
+
+/**
+ * A transaction straight on the driver (see lib/db/direct-writer.ts): for the provisioning hot paths, whose work
+ * is plain SQL throughout. It must not call Prisma inside.
+ */
+export function writeTransaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+  return instance().writer.transaction(work);
 }
 
 /**

@@ -1,7 +1,6 @@
 import crypto from "node:crypto";
-import type { Tx } from "../db";
 import { db } from "../db";
-import { dialectOf } from "../db/dialect-of";
+import { sqlOf, type SqlOrTx } from "../db/reader";
 import { Params } from "../scim/sql/dialect";
 
 export type Actor =
@@ -45,10 +44,11 @@ export const SYSTEM: Actor = { type: "system", label: "system" };
  */
 export async function recordEvent(
   options: { actor: Actor; action: AuditAction; target?: Target; details?: Record<string, unknown>; id?: string },
-  tx: Tx = db,
+  tx: SqlOrTx = db,
 ): Promise<boolean> {
   const { actor, action, target, details } = options;
-  const params = new Params(dialectOf(tx));
+  const sql = sqlOf(tx);
+  const params = new Params(sql.dialect);
   const values = [
     params.add(options.id ?? crypto.randomUUID()),
     params.dialect.timestampParam(params.add(params.dialect.timestamp(new Date()))),
@@ -61,9 +61,9 @@ export async function recordEvent(
     params.add(target?.label ?? null),
     params.add(details ? JSON.stringify(details) : null),
   ];
-  const written = await tx.$executeRawUnsafe(
+  const written = await sql.execute(
     `INSERT INTO "AuditEvent" ("id", "at", "actorType", "actorId", "actorLabel", "action", "targetType", "targetId", "targetLabel", "details") VALUES (${values.join(", ")}) ON CONFLICT ("id") DO NOTHING`,
-    ...params.values,
+    params.values,
   );
   return written > 0;
 }

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createClient } from "@libsql/client";
 import { providerOf } from "./provider";
+import { sqliteFile } from "./sqlite-connection";
 
 /** A backup that must not be taken as asked; the message says why and what to do instead. */
 export class BackupRefused extends Error {}
@@ -22,7 +23,7 @@ export async function backupSqlite(options: { databaseUrl: string; file: string;
         "pg_dump -Fc -f scim.dump <database URL>  (restore with pg_restore), or your provider's snapshots and point-in-time recovery.",
     );
   }
-  const source = path.resolve(databaseUrl.replace(/^file:/, "").split("?")[0]);
+  const source = path.resolve(sqliteFile(databaseUrl));
   const target = path.resolve(options.file);
   if (!fs.existsSync(source)) throw new BackupRefused(`there is no database at ${source}.`);
   if ([source, `${source}-wal`, `${source}-shm`, `${source}-journal`].includes(target)) throw new BackupRefused(`${target} is the live database, not a place for its backup.`);

@@ -1,5 +1,4 @@
-import type { Tx } from "../db";
-import { dialectOf } from "./dialect-of";
+import { sqlOf, type SqlOrTx } from "./reader";
 
 /**
  * Locks one row until the transaction ends, so that read-decide-write sequences on it (a user's state, a group's
@@ -8,7 +7,8 @@ import { dialectOf } from "./dialect-of";
  * runs one writing transaction at a time anyway. `FOR NO KEY UPDATE` is the lock an UPDATE takes itself, so
  * foreign-key checks of other transactions (adding the user to a group) do not wait for it.
  */
-export async function lockRow(tx: Tx, table: "User" | "Group", id: string): Promise<void> {
-  if (dialectOf(tx).name !== "postgresql") return;
-  await tx.$queryRawUnsafe(`SELECT 1 FROM "${table}" WHERE "id" = $1 FOR NO KEY UPDATE`, id);
+export async function lockRow(tx: SqlOrTx, table: "User" | "Group", id: string): Promise<void> {
+  const sql = sqlOf(tx);
+  if (sql.dialect.name !== "postgresql") return;
+  await sql.query(`SELECT 1 FROM "${table}" WHERE "id" = $1 FOR NO KEY UPDATE`, [id]);
 }

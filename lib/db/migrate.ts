@@ -5,6 +5,7 @@ import { createClient, type Client as LibsqlClient } from "@libsql/client";
 import pg from "pg";
 import { readMigrations, type Migration } from "./migrations";
 import { providerOf } from "./provider";
+import { sqliteFile } from "./sqlite-connection";
 
 // Applies the committed migration history at start-up, recording it in Prisma Migrate's own `_prisma_migrations`
 // table (same columns, same checksums), so `prisma migrate` keeps working for developers. Doing it here rather
@@ -41,7 +42,7 @@ function pending(all: Migration[], applied: Map<string, string>, log: Log): Migr
 }
 
 async function migrateSqlite(url: string, all: Migration[], log: Log): Promise<MigrateResult> {
-  const file = url.replace(/^file:/, "").split("?")[0];
+  const file = sqliteFile(url);
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const client: LibsqlClient = createClient({ url });
   try {

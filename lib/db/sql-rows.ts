@@ -1,7 +1,6 @@
-import type { AuditEvent, ScimIdentity, Tx, User, UserEmail } from "../db";
-import type { Dialect } from "../scim/sql/dialect";
+import type { AuditEvent, ScimIdentity, User, UserEmail } from "../db";
 import { Params } from "../scim/sql/dialect";
-import { dialectOf } from "./dialect-of";
+import { sqlOf, type SqlOrTx } from "./reader";
 
 // Plain SQL for the provisioning hot path, where each ORM call costs several times the statement it sends. Rows
 // are typed by the generated models: an INSERT that forgets a required column, or names one that does not
@@ -30,12 +29,13 @@ function bind(params: Params, value: unknown): string {
 }
 
 /** One multi-row INSERT (all rows must have the same columns). */
-export async function insertRows<T extends TableName>(tx: Tx, table: T, rows: InsertRow<T>[], dialect: Dialect = dialectOf(tx)): Promise<void> {
+export async function insertRows<T extends TableName>(tx: SqlOrTx, table: T, rows: InsertRow<T>[]): Promise<void> {
   if (!rows.length) return;
+  const sql = sqlOf(tx);
   const columns = Object.keys(rows[0]);
-  const params = new Params(dialect);
+  const params = new Params(sql.dialect);
   const tuples = rows.map((row) => `(${columns.map((c) => bind(params, (row as Record<string, unknown>)[c])).join(", ")})`);
-  await tx.$executeRawUnsafe(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${tuples.join(", ")}`, ...params.values);
+  await sql.execute(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${tuples.join(", ")}`, params.values);
 }
 
 /** A column set to a SQL expression over its current value, e.g. `increment(1)`. */
@@ -49,21 +49,21 @@ type Assignments<T extends TableName> = { [K in keyof Tables[T]]?: Tables[T][K] 
  * PostgreSQL both have RETURNING), or null when no row has that id.
  */
 export async function updateRow<T extends TableName, R extends keyof Tables[T] & string>(
-  tx: Tx,
+  tx: SqlOrTx,
   table: T,
   id: string,
   set: Assignments<T>,
   returning: R[],
-  dialect: Dialect = dialectOf(tx),
 ): Promise<Record<R, unknown> | null> {
-  const params = new Params(dialect);
+  const sql = sqlOf(tx);
+  const params = new Params(sql.dialect);
   const assignments = Object.entries(set)
     .filter(([, value]) => value !== undefined)
     .map(([column, value]) => `"${column}" = ${isExpression(value) ? value.sql(column) : bind(params, value)}`);
   const where = params.add(id);
-  const rows = await tx.$queryRawUnsafe<Record<R, unknown>[]>(
+  const rows = await sql.query<Record<R, unknown>>(
     `UPDATE "${table}" SET ${assignments.join(", ")} WHERE "id" = ${where} RETURNING ${returning.map((c) => `"${c}"`).join(", ")}`,
-    ...params.values,
+    params.values,
   );
   return rows[0] ?? null;
 }

@@ -1,8 +1,7 @@
 import crypto from "node:crypto";
 import { recordEvent, type Actor } from "../audit/record-event";
-import type { Tx } from "../db";
+import { sqlOf, type SqlOrTx } from "../db/reader";
 import type { UserInput } from "../scim/users/record";
-import { dialectOf } from "../db/dialect-of";
 import { increment, insertRows, updateRow } from "../db/sql-rows";
 import { assertUnclaimed, emailRows, identityColumns, profileColumns } from "./scim-profile";
 import type { IdentityStamp, StoredScimUser } from "./scim-user-query";
@@ -19,7 +18,7 @@ function comparable(user: StoredScimUser) {
  * that changes nothing changes nothing (not even the version), and returns null. Otherwise returns the identity's
  * new version and modification time, so the caller can answer without reading the user back.
  */
-export async function applyScimInput(tx: Tx, stored: StoredScimUser, input: UserInput, actor: Actor): Promise<IdentityStamp | null> {
+export async function applyScimInput(tx: SqlOrTx, stored: StoredScimUser, input: UserInput, actor: Actor): Promise<IdentityStamp | null> {
   const user = { id: stored.record.id, username: stored.username };
   const before = comparable(stored) as Record<string, unknown>;
   const { active, ...after } = input as UserInput & Record<string, unknown>;
@@ -27,14 +26,14 @@ export async function applyScimInput(tx: Tx, stored: StoredScimUser, input: User
   let stamp: IdentityStamp | null = null;
   if (changed.length) {
     const now = new Date();
-    const dialect = dialectOf(tx);
-    await assertUnclaimed(tx, input, user.id);
-    await updateRow(tx, "User", user.id, { ...profileColumns(input), updatedAt: now }, ["id"], dialect);
+    const sql = sqlOf(tx);
+    await assertUnclaimed(sql, input, user.id);
+    await updateRow(sql, "User", user.id, { ...profileColumns(input), updatedAt: now }, ["id"]);
     if (changed.includes("emails")) {
-      await tx.$executeRawUnsafe(`DELETE FROM "UserEmail" WHERE "userId" = ${dialect.placeholder(1)}`, user.id);
-      await insertRows(tx, "UserEmail", emailRows(input.emails).map((row) => ({ id: crypto.randomUUID(), userId: user.id, ...row })), dialect);
+      await sql.execute(`DELETE FROM "UserEmail" WHERE "userId" = ${sql.dialect.placeholder(1)}`, [user.id]);
+      await insertRows(sql, "UserEmail", emailRows(input.emails).map((row) => ({ id: crypto.randomUUID(), userId: user.id, ...row })));
     }
-    const row = await updateRow(tx, "ScimIdentity", stored.identityId, { ...identityColumns(input), version: increment(1), updatedAt: now }, ["version"], dialect);
+    const row = await updateRow(sql, "ScimIdentity", stored.identityId, { ...identityColumns(input), version: increment(1), updatedAt: now }, ["version"]);
     stamp = { version: Number(row?.version), updatedAt: now };
     await recordEvent(
       { actor, action: "user.updated", target: { type: "user", id: user.id, label: user.username }, details: { changed } },

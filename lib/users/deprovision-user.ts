@@ -1,5 +1,5 @@
 import type { Actor } from "../audit/record-event";
-import { db } from "../db";
+import { writeTransaction } from "../db";
 import { lockRow } from "../db/lock-row";
 import { assertIfMatch } from "../scim/etag";
 import { findScimUser } from "./find-scim-user";
@@ -10,7 +10,7 @@ import { setUserActive } from "./set-user-active";
  * database, linked, for the admin and for a later re-add (which reactivates them).
  */
 export async function deprovisionUser(options: { id: string; ifMatch: string | null; actor: Actor }): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     await lockRow(tx, "User", options.id);
     const user = await findScimUser(options.id, tx);
     assertIfMatch(options.ifMatch, user.record.version);

@@ -1,5 +1,6 @@
 import type { Tx } from "../db";
 import { db } from "../db";
+import { readerOf, type SqlReader } from "../db/reader";
 import { cleanUsername, firstFreeUsername } from "./username";
 
 /**
@@ -7,10 +8,12 @@ import { cleanUsername, firstFreeUsername } from "./username";
  * name is taken, one index range scan over the names that start with it (cleaned names only hold characters that
  * sort below "~", so [base, base + "~") is exactly that range — a LIKE prefix would scan every user on SQLite).
  */
-export async function pickUsername(source: string, tx: Tx = db): Promise<string> {
+export async function pickUsername(source: string, tx: SqlReader | Tx = db): Promise<string> {
+  const sql = readerOf(tx);
+  const p = (n: number) => sql.dialect.placeholder(n);
   const base = cleanUsername(source);
   const norm = base.toLowerCase();
-  if (!(await tx.user.findUnique({ where: { usernameNorm: norm }, select: { id: true } }))) return base;
-  const taken = await tx.user.findMany({ where: { usernameNorm: { gte: norm, lt: `${norm}~` } }, select: { usernameNorm: true } });
+  if (!(await sql.query(`SELECT 1 FROM "User" WHERE "usernameNorm" = ${p(1)}`, [norm])).length) return base;
+  const taken = await sql.query<{ usernameNorm: string }>(`SELECT "usernameNorm" FROM "User" WHERE "usernameNorm" >= ${p(1)} AND "usernameNorm" < ${p(2)}`, [norm, `${norm}~`]);
   return firstFreeUsername(base, new Set(taken.map((u) => u.usernameNorm)));
 }

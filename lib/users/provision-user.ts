@@ -1,12 +1,11 @@
 import crypto from "node:crypto";
 import { recordEvent, type Actor } from "../audit/record-event";
-import { db, type Tx } from "../db";
-import { dialectOf } from "../db/dialect-of";
-import { insertRows } from "../db/sql-rows";
+import { writeTransaction } from "../db";
+import type { Sql } from "../db/reader";
+import { insertRows, updateRow } from "../db/sql-rows";
 import { lockRow } from "../db/lock-row";
 import { retryUniqueRace } from "../db/retry-unique-race";
 import { uniqueness } from "../scim/errors";
-import type { Dialect } from "../scim/sql/dialect";
 import type { ScimUserRecord, UserInput } from "../scim/users/record";
 import { applyScimInput } from "./apply-scim-input";
 import { pickUsername } from "./pick-username";
@@ -14,7 +13,7 @@ import { readClaims, type EmailOwner } from "./read-claims";
 import { emailRows, identityColumns, primaryEmail, profileColumns } from "./scim-profile";
 import { findScimUser } from "./find-scim-user";
 import { storedScimUserFromColumns } from "./scim-user-query";
-import { setUserActive } from "./set-user-active";
+import { bumpGroupsOf, setUserActive } from "./set-user-active";
 import { cleanUsername } from "./username";
 
 export type ProvisionOutcome = "created" | "linked" | "reactivated";
@@ -27,25 +26,25 @@ type Provisioned = { record: ScimUserRecord; outcome: ProvisionOutcome };
  * - an existing user with the same email and no identity → linked to a new identity;
  * - otherwise a new user, whose instance username is derived from userName.
  * An initial sync is almost all of the last kind: one lookup statement, plain INSERTs, and an answer built from
- * what was written. Concurrent creates of the same userName are settled by the unique indexes (→ 409).
+ * what was written, in one transaction on the driver. Concurrent creates of the same userName are settled by the
+ * unique indexes (→ 409).
  */
 export async function provisionUser(options: { input: UserInput; actor: Actor }): Promise<Provisioned> {
-  return retryUniqueRace(() => db.$transaction((tx) => provision(tx, options)));
+  return retryUniqueRace(() => writeTransaction((tx) => provision(tx, options)));
 }
 
-async function provision(tx: Tx, options: { input: UserInput; actor: Actor }): Promise<Provisioned> {
+async function provision(tx: Sql, options: { input: UserInput; actor: Actor }): Promise<Provisioned> {
   const { input, actor } = options;
-  const dialect = dialectOf(tx);
   const { userNameNorm, externalIdNorm } = identityColumns(input);
   const email = primaryEmail(input.emails);
   const base = cleanUsername(input.userName);
   const keys = { userNameNorm, externalIdNorm, emailNorm: email?.toLowerCase() ?? null, usernameNorm: base.toLowerCase() };
-  let claims = await readClaims(tx, dialect, keys);
+  let claims = await readClaims(tx, keys);
   const [first] = claims.identities;
   if (claims.identities.length === 1 && (!first.active || first.deleted)) {
     // A re-add changes an existing user: it takes its turn with that user's other changes, then reads again.
     await lockRow(tx, "User", first.userId);
-    claims = await readClaims(tx, dialect, keys);
+    claims = await readClaims(tx, keys);
   }
   if (claims.identities.length > 1) throw uniqueness("userName and externalId belong to two different users.");
   const previous = claims.identities[0];
@@ -59,10 +58,10 @@ async function provision(tx: Tx, options: { input: UserInput; actor: Actor }): P
   if (owner?.identityId) throw uniqueness(`The email "${email}" belongs to another provisioned user.`);
   if (owner) return link(tx, input, actor, owner);
   const username = claims.usernameTaken ? await pickUsername(input.userName, tx) : base;
-  return create(tx, dialect, input, actor, username);
+  return create(tx, input, actor, username);
 }
 
-async function create(tx: Tx, dialect: Dialect, input: UserInput, actor: Actor, username: string): Promise<Provisioned> {
+async function create(tx: Sql, input: UserInput, actor: Actor, username: string): Promise<Provisioned> {
   const now = new Date();
   const userId = crypto.randomUUID();
   const blocked = input.active === false;
@@ -81,10 +80,9 @@ async function create(tx: Tx, dialect: Dialect, input: UserInput, actor: Actor, 
     tx,
     "User",
     [{ id: userId, username, usernameNorm: username.toLowerCase(), ...columns, state, passwordHash: null, blockedAt: blocked ? now : null, blockedReason: null, lastSignInAt: null, createdAt: now, updatedAt: now }],
-    dialect,
   );
-  await insertRows(tx, "ScimIdentity", [{ ...identity, userId, deletedAt: null, deactivatedAt: blocked ? now : null, reactivatedAt: null }], dialect);
-  await insertRows(tx, "UserEmail", emails.map((row) => ({ id: crypto.randomUUID(), userId, ...row })), dialect);
+  await insertRows(tx, "ScimIdentity", [{ ...identity, userId, deletedAt: null, deactivatedAt: blocked ? now : null, reactivatedAt: null }]);
+  await insertRows(tx, "UserEmail", emails.map((row) => ({ id: crypto.randomUUID(), userId, ...row })));
   await recordEvent(
     { actor, action: "user.created", target: { type: "user", id: userId, label: username }, details: { userName: input.userName, externalId: input.externalId, ...(blocked ? { active: false } : {}) } },
     tx,
@@ -94,11 +92,11 @@ async function create(tx: Tx, dialect: Dialect, input: UserInput, actor: Actor, 
 }
 
 /** A deprovisioned identity and its user come back, updated to the resource (GitLab's re-add). */
-async function reAdd(tx: Tx, input: UserInput, actor: Actor, userId: string, identityId: string, deleted: boolean): Promise<Provisioned> {
+async function reAdd(tx: Sql, input: UserInput, actor: Actor, userId: string, identityId: string, deleted: boolean): Promise<Provisioned> {
   if (deleted) {
-    await tx.scimIdentity.update({ where: { id: identityId }, data: { deletedAt: null } });
+    await updateRow(tx, "ScimIdentity", identityId, { deletedAt: null, updatedAt: new Date() }, ["id"]);
     // The user shows in its groups' member lists again.
-    await tx.group.updateMany({ where: { members: { some: { userId } } }, data: { version: { increment: 1 } } });
+    await bumpGroupsOf(tx, userId, new Date());
   }
   await applyScimInput(tx, await findScimUser(userId, tx), { ...input, active: undefined }, actor);
   await setUserActive(tx, { userId, active: input.active ?? true, source: "scim", actor });
@@ -106,12 +104,15 @@ async function reAdd(tx: Tx, input: UserInput, actor: Actor, userId: string, ide
 }
 
 /** GitLab links an existing account with the same email instead of creating a second one. */
-async function link(tx: Tx, input: UserInput, actor: Actor, owner: EmailOwner): Promise<Provisioned> {
+async function link(tx: Sql, input: UserInput, actor: Actor, owner: EmailOwner): Promise<Provisioned> {
   const userId = owner.id;
-  await tx.user.update({
-    where: { id: userId },
-    data: { ...profileColumns(input), scimIdentity: { create: identityColumns(input) }, emails: { deleteMany: {}, createMany: { data: emailRows(input.emails) } } },
-  });
+  const now = new Date();
+  await updateRow(tx, "User", userId, { ...profileColumns(input), updatedAt: now }, ["id"]);
+  await insertRows(tx, "ScimIdentity", [
+    { id: crypto.randomUUID(), userId, ...identityColumns(input), active: true, version: 1, createdAt: now, updatedAt: now, deletedAt: null, deactivatedAt: null, reactivatedAt: null },
+  ]);
+  await tx.execute(`DELETE FROM "UserEmail" WHERE "userId" = ${tx.dialect.placeholder(1)}`, [userId]);
+  await insertRows(tx, "UserEmail", emailRows(input.emails).map((row) => ({ id: crypto.randomUUID(), userId, ...row })));
   await recordEvent(
     { actor, action: "user.linked", target: { type: "user", id: userId, label: owner.username }, details: { userName: input.userName, externalId: input.externalId, ...(input.active === false ? { active: false } : {}) } },
     tx,

@@ -1,5 +1,5 @@
 import type { Tx } from "../db";
-import type { Dialect } from "../scim/sql/dialect";
+import { readerOf, type SqlReader } from "../db/reader";
 import { Params } from "../scim/sql/dialect";
 import { json } from "./scim-user-query";
 
@@ -19,10 +19,11 @@ const truthy = (v: unknown) => v === true || v === 1 || v === "1" || v === 1n;
  * a unique-index lookup.
  */
 export async function readClaims(
-  tx: Tx,
-  dialect: Dialect,
+  tx: SqlReader | Tx,
   keys: { userNameNorm: string; externalIdNorm: string | null; emailNorm: string | null; usernameNorm: string },
 ): Promise<Claims> {
+  const sql = readerOf(tx);
+  const { dialect } = sql;
   const p = new Params(dialect);
   const identities = dialect.jsonList(
     [["id", `i."id"`], ["userId", `i."userId"`], ["userNameNorm", `i."userNameNorm"`], ["active", `i."active"`], ["deletedAt", `i."deletedAt"`]],
@@ -35,9 +36,9 @@ export async function readClaims(
     `u."id"`,
   );
   const taken = `EXISTS (SELECT 1 FROM "User" t WHERE t."usernameNorm" = ${p.add(keys.usernameNorm)})`;
-  const [row] = await tx.$queryRawUnsafe<{ identities: unknown; owners: unknown; usernameTaken: unknown }[]>(
+  const [row] = await sql.query<{ identities: unknown; owners: unknown; usernameTaken: unknown }>(
     `SELECT ${identities} AS "identities", ${owners} AS "owners", ${taken} AS "usernameTaken"`,
-    ...p.values,
+    p.values,
   );
   const owner = rows(row.owners)[0];
   return {

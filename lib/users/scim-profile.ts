@@ -1,4 +1,6 @@
+import { readerOf, type SqlReader } from "../db/reader";
 import type { Tx } from "../db";
+import { Params } from "../scim/sql/dialect";
 import { uniqueness } from "../scim/errors";
 import type { EmailInput, UserInput } from "../scim/users/record";
 
@@ -65,18 +67,22 @@ export function identityColumns(input: UserInput) {
  * 409 uniqueness when the userName, externalId or email is already another user's. Checked up front for a clear
  * message; the unique indexes still decide under concurrency (a violation there also maps to 409).
  */
-export async function assertUnclaimed(tx: Tx, input: UserInput, userId: string | null): Promise<void> {
+export async function assertUnclaimed(tx: SqlReader | Tx, input: UserInput, userId: string): Promise<void> {
+  const sql = readerOf(tx);
   const { userNameNorm, externalIdNorm } = identityColumns(input);
-  const clash = await tx.scimIdentity.findFirst({
-    where: { OR: [{ userNameNorm }, ...(externalIdNorm ? [{ externalIdNorm }] : [])], ...(userId ? { NOT: { userId } } : {}) },
-    select: { userNameNorm: true },
-  });
-  if (clash) {
-    throw uniqueness(clash.userNameNorm === userNameNorm ? `userName "${input.userName}" is already taken.` : `externalId "${input.externalId}" is already taken.`);
-  }
   const email = primaryEmail(input.emails);
-  if (email) {
-    const owner = await tx.user.findFirst({ where: { emailNorm: email.toLowerCase(), ...(userId ? { NOT: { id: userId } } : {}) }, select: { id: true } });
-    if (owner) throw uniqueness(`The email "${email}" belongs to another user.`);
+  const p = new Params(sql.dialect);
+  // SQLite's placeholders are positional: the user id is bound once per use.
+  const byUserName = `SELECT i."userNameNorm" AS "norm" FROM "ScimIdentity" i WHERE i."userNameNorm" = ${p.add(userNameNorm)} AND i."userId" <> ${p.add(userId)}`;
+  const byExternalId = externalIdNorm ? ` UNION ALL SELECT i."userNameNorm" FROM "ScimIdentity" i WHERE i."externalIdNorm" = ${p.add(externalIdNorm)} AND i."userId" <> ${p.add(userId)}` : "";
+  const emailTaken = email ? `EXISTS (SELECT 1 FROM "User" u WHERE u."emailNorm" = ${p.add(email.toLowerCase())} AND u."id" <> ${p.add(userId)})` : "FALSE";
+  // One statement, each part a unique-index lookup.
+  const [row] = await sql.query<{ clash: string | null; emailTaken: unknown }>(
+    `SELECT (SELECT c."norm" FROM (${byUserName}${byExternalId}) c LIMIT 1) AS "clash", ${emailTaken} AS "emailTaken"`,
+    p.values,
+  );
+  if (row.clash !== null && row.clash !== undefined) {
+    throw uniqueness(row.clash === userNameNorm ? `userName "${input.userName}" is already taken.` : `externalId "${input.externalId}" is already taken.`);
   }
+  if (row.emailTaken === true || row.emailTaken === 1) throw uniqueness(`The email "${email}" belongs to another user.`);
 }

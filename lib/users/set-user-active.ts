@@ -1,6 +1,7 @@
 import { recordEvent, type Actor, type AuditAction } from "../audit/record-event";
-import type { Tx } from "../db";
+import { sqlOf, type SqlOrTx } from "../db/reader";
 import { increment, updateRow } from "../db/sql-rows";
+import { notFound } from "../scim/errors";
 import type { IdentityStamp } from "./scim-user-query";
 
 export type StateSource = "scim" | "scim_delete" | "admin";
@@ -23,17 +24,12 @@ export type UserState = {
 };
 
 export async function setUserActive(
-  tx: Tx,
+  tx: SqlOrTx,
   options: { userId: string; active: boolean; source: StateSource; actor: Actor; reason?: string; current?: UserState },
 ): Promise<{ identity: IdentityStamp | null } | null> {
   const { userId, active, source, actor, reason } = options;
   // A caller that has just read the user in this transaction passes what it read, saving the query.
-  const user: UserState =
-    options.current ??
-    (await tx.user.findUniqueOrThrow({
-      where: { id: userId },
-      select: { state: true, username: true, scimIdentity: { select: { id: true, active: true, deletedAt: true } } },
-    }));
+  const user: UserState = options.current ?? (await readUserState(tx, userId));
   const isActive = user.state === "active";
   if (isActive === active && (source !== "scim_delete" || !user.scimIdentity || user.scimIdentity.deletedAt)) return null;
   const now = new Date();
@@ -67,9 +63,7 @@ export async function setUserActive(
     identity = { version: Number(row?.version), updatedAt: now };
   }
   // Deprovisioning hides the user from its groups' member lists: their ETags move (a re-add does the same).
-  if (source === "scim_delete") {
-    await tx.group.updateMany({ where: { members: { some: { userId } } }, data: { version: { increment: 1 } } });
-  }
+  if (source === "scim_delete") await bumpGroupsOf(tx, userId, now);
   await recordEvent(
     {
       actor,
@@ -80,4 +74,27 @@ export async function setUserActive(
     tx,
   );
   return { identity };
+}
+
+async function readUserState(tx: SqlOrTx, userId: string): Promise<UserState> {
+  const sql = sqlOf(tx);
+  const [row] = await sql.query<{ state: string; username: string; identityId: string | null; active: unknown; deletedAt: unknown }>(
+    `SELECT u."state", u."username", i."id" AS "identityId", i."active", i."deletedAt" FROM "User" u LEFT JOIN "ScimIdentity" i ON i."userId" = u."id" WHERE u."id" = ${sql.dialect.placeholder(1)}`,
+    [userId],
+  );
+  if (!row) throw notFound(`User "${userId}" not found.`);
+  const scimIdentity = row.identityId
+    ? { id: row.identityId, active: row.active === true || row.active === 1, deletedAt: row.deletedAt === null || row.deletedAt === undefined ? null : row.deletedAt instanceof Date ? row.deletedAt : new Date(String(row.deletedAt)) }
+    : null;
+  return { state: row.state, username: row.username, scimIdentity };
+}
+
+/** Every group the user is a member of gets a new version (its member list, as SCIM shows it, changed). */
+export async function bumpGroupsOf(tx: SqlOrTx, userId: string, now: Date): Promise<void> {
+  const sql = sqlOf(tx);
+  const at = sql.dialect.timestampParam(sql.dialect.placeholder(1));
+  await sql.execute(
+    `UPDATE "Group" SET "version" = "version" + 1, "updatedAt" = ${at} WHERE "id" IN (SELECT gm."groupId" FROM "GroupMembership" gm WHERE gm."userId" = ${sql.dialect.placeholder(2)})`,
+    [sql.dialect.timestamp(now), userId],
+  );
 }

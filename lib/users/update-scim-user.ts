@@ -1,5 +1,5 @@
 import type { Actor } from "../audit/record-event";
-import { db } from "../db";
+import { writeTransaction } from "../db";
 import { lockRow } from "../db/lock-row";
 import { assertIfMatch } from "../scim/etag";
 import type { ScimUserRecord, UserInput } from "../scim/users/record";
@@ -18,7 +18,8 @@ export async function updateScimUser(options: {
   actor: Actor;
   change: (current: StoredScimUser) => UserInput | null;
 }): Promise<ScimUserRecord> {
-  return db.$transaction(async (tx) => {
+  // Plain SQL throughout, on the driver: a PATCH of `active` is what an IdP sends most after lookups.
+  return writeTransaction(async (tx) => {
     // Changes of one user take turns, so each applies to the state the one before left (and audits only real changes).
     await lockRow(tx, "User", options.id);
     const user = await findScimUser(options.id, tx);

@@ -129,8 +129,7 @@ describe.each(providers)("query plans of the SCIM hot paths on %s", (provider: P
   it("GET /Users/{id}, and the lookup a POST makes before it writes", async () => {
     (await plansOf((source) => findScimUserWith(source, seeded.ids[4242]))).forEach(expectIndexed);
     const statements: Statement[] = [];
-    const tx = { $queryRawUnsafe: (sql: string, ...params: unknown[]) => (statements.push({ sql, params }), db.$queryRawUnsafe(sql, ...params)) } as unknown as Tx;
-    const claims = await readClaims(tx, reader.dialect, { userNameNorm: seeded.userNames[9].toLowerCase(), externalIdNorm: "ext-9", emailNorm: seeded.userNames[9], usernameNorm: "user9" });
+    const claims = await readClaims(recording(reader, statements), { userNameNorm: seeded.userNames[9].toLowerCase(), externalIdNorm: "ext-9", emailNorm: seeded.userNames[9], usernameNorm: "user9" });
     expect(claims.identities).toHaveLength(1);
     expect(claims.usernameTaken).toBe(true);
     expect(claims.emailOwner).toMatchObject({ id: seeded.ids[9], username: "user9", state: "active" });
