@@ -29,10 +29,10 @@ export function createDb(databaseUrl: string, poolSize = 10): Db {
   return connect(databaseUrl, poolSize).db;
 }
 
-type Connection = { db: Db; reader: SqlReader; writer: SqlWriter };
+export type Connection = { db: Db; reader: SqlReader; writer: SqlWriter };
 
 /** A Prisma client, and a reader and a writer straight on the same database's driver (on PostgreSQL, the same pool). */
-function connect(databaseUrl: string, poolSize: number): Connection {
+export function connect(databaseUrl: string, poolSize = 10): Connection {
   if (databaseUrl.startsWith("file:")) {
     const adapter = new SingleConnectionLibSQL({ url: databaseUrl });
     return {
