@@ -16,7 +16,7 @@ export type Db = SqliteClient;
 /** What a service accepts so that callers can compose it into their own transaction. */
 export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 export type { Prisma } from "./generated/prisma-sqlite/client";
-export type { AuditEvent, ScimIdentity, ScimToken, User, UserEmail } from "./generated/prisma-sqlite/client";
+export type { AuditEvent, ScimIdentity, ScimRequestLog, ScimToken, User, UserEmail } from "./generated/prisma-sqlite/client";
 
 // Under load a transaction first queues for a connection (the pool's, or SQLite's one). Prisma's default 2 s wait
 // turned a burst of IdP traffic on two instances into 500s although every request would have been served a moment

@@ -28,6 +28,8 @@ const { values: args } = parseArgs({
     only: { type: "string" },
     database: { type: "string" },
     keep: { type: "boolean", default: false },
+    // A V8 CPU profile of the server over the whole run, written to this folder when it stops (open in DevTools).
+    profile: { type: "string" },
   },
 });
 let USERS = Number(args.users);
@@ -63,7 +65,7 @@ try {
   }
   const token = newToken();
   await insertToken(database.url, token);
-  const server = await startBenchServer(database.url, await freePort());
+  const server = await startBenchServer(database.url, await freePort(), args.profile ? [`--cpu-prof`, `--cpu-prof-dir=${path.resolve(args.profile)}`] : []);
   stop = server.stop;
   const auth = { Authorization: `Bearer ${token.token}`, "Content-Type": "application/scim+json" };
   const random = (n: number) => crypto.randomInt(n);

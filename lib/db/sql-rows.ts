@@ -1,4 +1,4 @@
-import type { AuditEvent, ScimIdentity, User, UserEmail } from "../db";
+import type { AuditEvent, ScimIdentity, ScimRequestLog, User, UserEmail } from "../db";
 import { Params } from "../scim/sql/dialect";
 import { sqlOf, type SqlOrTx } from "./reader";
 
@@ -6,7 +6,7 @@ import { sqlOf, type SqlOrTx } from "./reader";
 // are typed by the generated models: an INSERT that forgets a required column, or names one that does not
 // exist, does not compile. Prisma-side defaults (ids, timestamps, @updatedAt) are the caller's job here.
 
-type Tables = { User: User; ScimIdentity: ScimIdentity; UserEmail: UserEmail; AuditEvent: AuditEvent };
+type Tables = { User: User; ScimIdentity: ScimIdentity; UserEmail: UserEmail; AuditEvent: AuditEvent; ScimRequestLog: ScimRequestLog };
 export type TableName = keyof Tables;
 
 /** Columns Prisma fills in when the ORM writes: a raw INSERT may leave them out only if the database has a default. */
@@ -15,6 +15,7 @@ type DatabaseDefaults = {
   ScimIdentity: "active" | "version";
   UserEmail: "primary";
   AuditEvent: never;
+  ScimRequestLog: never;
 };
 
 /** A row to insert: every column without a database default, nullable ones included (explicit beats implicit). */

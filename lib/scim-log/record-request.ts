@@ -1,4 +1,6 @@
-import { db } from "../db";
+import crypto from "node:crypto";
+import { db, writeTransaction } from "../db";
+import { insertRows } from "../db/sql-rows";
 import { config } from "../env";
 import { log } from "../log";
 
@@ -68,7 +70,8 @@ export async function flushScimLog(): Promise<void> {
   if (!batch.length) return done.resolve();
   flushing = (async () => {
     try {
-      await db.scimRequestLog.createMany({ data: batch });
+      // One multi-row INSERT on the driver: through the ORM, this write cost a tenth of the server's time under load.
+      await writeTransaction((sql) => insertRows(sql, "ScimRequestLog", batch.map((entry) => ({ id: crypto.randomUUID(), ...entry }))));
       if (Date.now() - lastPrune > PRUNE_EVERY_MS) {
         lastPrune = Date.now();
         await pruneScimLog();

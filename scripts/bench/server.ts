@@ -31,9 +31,9 @@ export function treeRssMb(pid: number): number {
   return Math.round(kb / 1024);
 }
 
-export async function startBenchServer(databaseUrl: string, port: number) {
+export async function startBenchServer(databaseUrl: string, port: number, nodeOptions: string[] = []) {
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...nodeOptions, path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
     cwd: root,
     detached: true,
     stdio: ["ignore", "ignore", "inherit"],
