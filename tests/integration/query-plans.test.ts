@@ -6,7 +6,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClient } from "@libsql/client";
 import { seedUsers } from "../../scripts/bench/seed";
-import { createDb, type Db, type Tx } from "../../lib/db";
+import { createDb, type Db } from "../../lib/db";
 import { postgresReader, sqliteReader } from "../../lib/db/direct-reader";
 import { migrate } from "../../lib/db/migrate";
 import type { Provider } from "../../lib/db/provider";
@@ -15,7 +15,10 @@ import { listParamsFromQuery } from "../../lib/scim/list-params";
 import { PAGING } from "../../lib/scim-http/request-params";
 import { listScimUsers } from "../../lib/users/list-scim-users";
 import { findScimUser } from "../../lib/users/find-scim-user";
+import { pickUsername } from "../../lib/users/pick-username";
 import { readClaims } from "../../lib/users/read-claims";
+import { assertUnclaimed } from "../../lib/users/scim-profile";
+import { userFromResource } from "../../lib/scim/users/from-resource";
 import { freshDatabase, testProviders, type TestDatabase } from "../support/databases";
 
 const USERS = 20_000;
@@ -127,7 +130,7 @@ describe.each(providers)("query plans of the SCIM hot paths on %s", (provider: P
   });
 
   it("GET /Users/{id}, and the lookup a POST makes before it writes", async () => {
-    (await plansOf((source) => findScimUserWith(source, seeded.ids[4242]))).forEach(expectIndexed);
+    (await plansOf((source) => findScimUser(seeded.ids[4242], source))).forEach(expectIndexed);
     const statements: Statement[] = [];
     const claims = await readClaims(recording(reader, statements), { userNameNorm: seeded.userNames[9].toLowerCase(), externalIdNorm: "ext-9", emailNorm: seeded.userNames[9], usernameNorm: "user9" });
     expect(claims.identities).toHaveLength(1);
@@ -135,6 +138,22 @@ describe.each(providers)("query plans of the SCIM hot paths on %s", (provider: P
     expect(claims.emailOwner).toMatchObject({ id: seeded.ids[9], username: "user9", state: "active" });
     expect(claims.emailOwner?.identityId).toBeTruthy();
     for (const s of statements) expectIndexed((await explain(s)).join("\n"));
+  });
+
+  it("the uniqueness check a PUT or PATCH makes before it writes, and the username a create picks when its own is taken", async () => {
+    const input = userFromResource({
+      schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
+      userName: seeded.userNames[77],
+      externalId: "ext-77",
+      emails: [{ value: seeded.userNames[78], primary: true }],
+    });
+    const plans = await plansOf(async (source) => {
+      // User 78 owns the email: 409, after the one statement whose plan matters here.
+      await expect(assertUnclaimed(source, input, seeded.ids[77])).rejects.toMatchObject({ status: 409 });
+      expect(await pickUsername("user5", source)).not.toBe("user5");
+    });
+    expect(plans).toHaveLength(3);
+    plans.forEach(expectIndexed);
   });
 });
 
@@ -146,10 +165,4 @@ async function seedGroups(db: Db, userIds: string[]) {
     const members = userIds.slice(g * 500, g * 500 + 500).map((userId) => ({ groupId: group.id, userId, createdAt: at }));
     for (let i = 0; i < members.length; i += 200) await db.groupMembership.createMany({ data: members.slice(i, i + 200) });
   }
-}
-
-/** findScimUser reads through the process-wide reader outside a transaction; a Tx-shaped wrapper routes it here. */
-function findScimUserWith(source: SqlReader, id: string) {
-  const tx = { $queryRawUnsafe: (sql: string, ...params: unknown[]) => source.query(sql, params), _activeProvider: source.dialect.name } as unknown as Tx;
-  return findScimUser(id, tx);
 }
