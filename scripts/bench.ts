@@ -30,6 +30,8 @@ const { values: args } = parseArgs({
     keep: { type: "boolean", default: false },
     // A V8 CPU profile of the server over the whole run, written to this folder when it stops (open in DevTools).
     profile: { type: "string" },
+    // Extra Node.js flags for the server, e.g. "--max-semi-space-size=4" to weigh memory against speed.
+    "node-flags": { type: "string" },
   },
 });
 let USERS = Number(args.users);
@@ -65,7 +67,10 @@ try {
   }
   const token = newToken();
   await insertToken(database.url, token);
-  const server = await startBenchServer(database.url, await freePort(), args.profile ? [`--cpu-prof`, `--cpu-prof-dir=${path.resolve(args.profile)}`] : []);
+  const server = await startBenchServer(database.url, await freePort(), [
+    ...(args.profile ? [`--cpu-prof`, `--cpu-prof-dir=${path.resolve(args.profile)}`] : []),
+    ...(args["node-flags"]?.split(/\s+/).filter(Boolean) ?? []),
+  ]);
   stop = server.stop;
   const auth = { Authorization: `Bearer ${token.token}`, "Content-Type": "application/scim+json" };
   const random = (n: number) => crypto.randomInt(n);
