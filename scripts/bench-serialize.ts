@@ -29,7 +29,7 @@ const { findScimUser } = await import("../lib/users/find-scim-user");
 const { listParamsFromQuery } = await import("../lib/scim/list-params");
 const { listResponse } = await import("../lib/scim/list-response");
 const { PAGING } = await import("../lib/scim-http/request-params");
-const { userResource } = await import("../lib/scim-http/user-response");
+const { userResource, userResources } = await import("../lib/scim-http/user-response");
 
 /** CPU milliseconds per call of `fn`, after a warm-up (JIT, statement caches). */
 async function cpuPerCall(n: number, fn: (i: number) => unknown): Promise<number> {
@@ -71,7 +71,7 @@ try {
     const params = pageParams(query);
     const { total: n, records } = await listScimUsers(params, from);
     const projection = { attributes: params.attributes, excludedAttributes: params.excludedAttributes };
-    return JSON.stringify(listResponse(records.map((r) => userResource(r, projection)), n, params.startIndex));
+    return JSON.stringify(listResponse(records.map(userResources(projection)), n, params.startIndex));
   };
   const userName = (i: number) => `user${(i * 7919) % total}@bench.example.com`;
   const results: [string, number][] = [

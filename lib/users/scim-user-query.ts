@@ -14,7 +14,7 @@ const USER_COLUMNS = [
 ] as const;
 
 // Each user comes back as a JSON array of these values, in this order: an array has no keys for SQL to write and
-// JSON.parse to read, which a page of a hundred users with forty members each notices.
+// JSON.parse to read, and a page is a hundred users of some thirty-five values each.
 const FIELDS = [
   ...USER_COLUMNS.map((c) => [c, `u."${c}"`] as const),
   ["identityId", `i."id"`],
