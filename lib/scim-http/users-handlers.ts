@@ -14,7 +14,7 @@ import { config } from "../env";
 import { readJsonBody } from "./read-body";
 import { PAGING, projectionFrom, tokenActor } from "./request-params";
 import { noContent, notModified, scimJson } from "./respond";
-import { userResource, userResponse } from "./user-response";
+import { userResources, userResponse } from "./user-response";
 import type { ScimRequest } from "./with-scim";
 
 // The Users endpoints as plain functions of an authenticated request; the route files only bind them to verbs.
@@ -22,7 +22,7 @@ import type { ScimRequest } from "./with-scim";
 async function list(params: ListParams): Promise<Response> {
   const { total, records } = await listScimUsers(params);
   const projection = { attributes: params.attributes, excludedAttributes: params.excludedAttributes };
-  return scimJson(listResponse(records.map((r) => userResource(r, projection)), total, params.startIndex));
+  return scimJson(listResponse(records.map(userResources(projection)), total, params.startIndex));
 }
 
 export const listUsers = ({ url }: ScimRequest<unknown>) => list(listParamsFromQuery(url.searchParams, PAGING));

@@ -1,6 +1,5 @@
 import { COMMON_ATTRIBUTES, SCHEMAS_ATTRIBUTE } from "./schema/common";
-import { findAttribute } from "./schema/resolve";
-import type { AttributeDef, ResourceSchemas } from "./schema/types";
+import type { AttributeDef, ResourceSchemas, SchemaDef } from "./schema/types";
 import { buildSelection, CORE_CONTAINER, type AttrSelection, type ContainerSelection } from "./projection-selection";
 
 type JsonObject = Record<string, unknown>;
@@ -14,6 +13,22 @@ type Mode = "include" | "exclude";
 
 const UNSAFE_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
 const EMPTY: ContainerSelection = { whole: false, attrs: new Map() };
+
+// A page projects a hundred resources with the same lists, each member looked up by name: the lookups go through
+// maps built once per list of definitions (the schemas are constants), not a case-insensitive search each time.
+const byName = new WeakMap<readonly AttributeDef[], Map<string, AttributeDef>>();
+
+/** The definition named `name` (case-insensitive) in `defs`; the first one, as `Array.find` would give. */
+function findAttribute(defs: readonly AttributeDef[] | undefined, name: string): AttributeDef | undefined {
+  if (defs === undefined) return undefined;
+  let names = byName.get(defs);
+  if (names === undefined) {
+    names = new Map();
+    for (const def of defs) if (!names.has(def.name.toLowerCase())) names.set(def.name.toLowerCase(), def);
+    byName.set(defs, names);
+  }
+  return names.get(name.toLowerCase());
+}
 
 const isObject = (value: unknown): value is JsonObject =>
   typeof value === "object" && value !== null && !Array.isArray(value);
@@ -102,33 +117,43 @@ function projectContainer(
  * unknown names are ignored. When both lists are given, `attributes` wins.
  */
 export function project(resource: JsonObject, params: ProjectionParams, schemas: ResourceSchemas): JsonObject {
+  return projector(params, schemas)(resource);
+}
+
+/** `project` with these lists, the names resolved once: for the many resources of a list response. */
+export function projector(params: ProjectionParams, schemas: ResourceSchemas): (resource: JsonObject) => JsonObject {
   const include = params.attributes !== undefined && params.attributes.length > 0;
   const mode: Mode = include ? "include" : "exclude";
   const selection = buildSelection((include ? params.attributes : params.excludedAttributes) ?? [], schemas);
   const topDefs = [SCHEMAS_ATTRIBUTE, ...COMMON_ATTRIBUTES, ...schemas.core.attributes];
+  const core = selection.get(CORE_CONTAINER) ?? EMPTY;
+  const extensions = new Map<string, SchemaDef>();
+  for (const { schema } of schemas.extensions) if (!extensions.has(schema.id.toLowerCase())) extensions.set(schema.id.toLowerCase(), schema);
 
-  const out: JsonObject = {};
-  const topLevel: JsonObject = {};
-  const order: string[] = [];
-  for (const key of Object.keys(resource)) {
-    if (UNSAFE_KEYS.has(key)) continue;
-    order.push(key);
-    const extension = schemas.extensions.find((ext) => ext.schema.id.toLowerCase() === key.toLowerCase());
-    if (extension === undefined) {
-      topLevel[key] = resource[key];
-      continue;
+  return (resource) => {
+    const out: JsonObject = {};
+    const topLevel: JsonObject = {};
+    const order: string[] = [];
+    for (const key of Object.keys(resource)) {
+      if (UNSAFE_KEYS.has(key)) continue;
+      order.push(key);
+      const extension = extensions.get(key.toLowerCase());
+      if (extension === undefined) {
+        topLevel[key] = resource[key];
+        continue;
+      }
+      const value = resource[key];
+      if (!isObject(value)) continue;
+      const projected = projectContainer(value, extension.attributes, mode, selection.get(key.toLowerCase()) ?? EMPTY);
+      if (Object.keys(projected).length > 0) out[key] = projected;
     }
-    const value = resource[key];
-    if (!isObject(value)) continue;
-    const projected = projectContainer(value, extension.schema.attributes, mode, selection.get(key.toLowerCase()) ?? EMPTY);
-    if (Object.keys(projected).length > 0) out[key] = projected;
-  }
-  const core = projectContainer(topLevel, topDefs, mode, selection.get(CORE_CONTAINER) ?? EMPTY);
-  // Rebuild in the resource's original key order.
-  const result: JsonObject = {};
-  for (const key of order) {
-    if (Object.hasOwn(core, key)) result[key] = core[key];
-    else if (Object.hasOwn(out, key)) result[key] = out[key];
-  }
-  return result;
+    const projectedCore = projectContainer(topLevel, topDefs, mode, core);
+    // Rebuild in the resource's original key order.
+    const result: JsonObject = {};
+    for (const key of order) {
+      if (Object.hasOwn(projectedCore, key)) result[key] = projectedCore[key];
+      else if (Object.hasOwn(out, key)) result[key] = out[key];
+    }
+    return result;
+  };
 }

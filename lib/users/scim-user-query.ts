@@ -11,36 +11,34 @@ const USER_COLUMNS = [
   "id", "username", "givenName", "familyName", "middleName", "honorificPrefix", "honorificSuffix", "formattedName", "displayName",
   "nickName", "title", "userType", "locale", "preferredLanguage", "timezone", "profileUrl", "phoneNumbers", "addresses", "employeeNumber",
   "costCenter", "organization", "division", "department", "managerId", "managerName", "state",
-];
+] as const;
+
+// Each user comes back as a JSON array of these values, in this order: an array has no keys for SQL to write and
+// JSON.parse to read, and a page is a hundred users of some thirty-five values each.
+const FIELDS = [
+  ...USER_COLUMNS.map((c) => [c, `u."${c}"`] as const),
+  ["identityId", `i."id"`],
+  ["identityActive", `i."active"`],
+  ["userName", `i."userName"`],
+  ["externalId", `i."externalId"`],
+  ["version", `i."version"`],
+  ["created", `i."createdAt"`],
+  ["lastModified", `i."updatedAt"`],
+] as const;
+type Field = (typeof FIELDS)[number][0] | "emails" | "groups";
+const NAMES: readonly Field[] = [...FIELDS.map(([name]) => name), "emails", "groups"];
+const AT = Object.fromEntries(NAMES.map((name, i) => [name, i])) as Record<Field, number>;
+const EMAIL = [`e."value"`, `e."type"`, `e."primary"`, `e."display"`];
+const GROUP = [`g."id"`, `g."displayName"`];
+type EmailValues = [value: string, type: string | null, primary: unknown, display: string | null];
+type GroupValues = [id: string, displayName: string];
 
 export function scimUserSelect(dialect: Dialect): string {
-  const emails = dialect.jsonList(
-    [["value", `e."value"`], ["type", `e."type"`], ["primary", `e."primary"`], ["display", `e."display"`]],
-    `"UserEmail" e WHERE e."userId" = u."id"`,
-    `e."position"`,
-  );
-  const groups = dialect.jsonList(
-    [["id", `g."id"`], ["displayName", `g."displayName"`]],
-    `"GroupMembership" gm JOIN "Group" g ON g."id" = gm."groupId" WHERE gm."userId" = u."id"`,
-    `gm."createdAt", gm."groupId"`,
-  );
-  const fields: [string, string][] = [
-    ...USER_COLUMNS.map((c): [string, string] => [c, `u."${c}"`]),
-    ["identityId", `i."id"`],
-    ["identityActive", `i."active"`],
-    ["userName", `i."userName"`],
-    ["externalId", `i."externalId"`],
-    ["version", `i."version"`],
-    ["created", `i."createdAt"`],
-    ["lastModified", `i."updatedAt"`],
-    ["emails", emails],
-    ["groups", groups],
-  ];
+  const emails = dialect.jsonArrayList(EMAIL, `"UserEmail" e WHERE e."userId" = u."id"`, `e."position"`);
+  const groups = dialect.jsonArrayList(GROUP, `"GroupMembership" gm JOIN "Group" g ON g."id" = gm."groupId" WHERE gm."userId" = u."id"`, `gm."createdAt", gm."groupId"`);
   // The whole row as one JSON value: the drivers are far faster with one column than with forty.
-  return `${dialect.jsonObject(fields)} AS "row"`;
+  return `${dialect.jsonArray([...FIELDS.map(([, sql]) => sql), emails, groups])} AS "row"`;
 }
-
-type Row = Record<string, unknown>;
 
 /** A provisioned user as stored, with what the services need beside its SCIM view. */
 export type StoredScimUser = { record: ScimUserRecord; identityId: string; identityActive: boolean; username: string };
@@ -59,51 +57,63 @@ const list = (v: unknown) => {
   return Array.isArray(parsed) && parsed.length ? (parsed as Record<string, unknown>[]) : null;
 };
 
-export function toStoredScimUser(row: Row): StoredScimUser {
-  const emails = json<{ value: string; type: string | null; primary: unknown; display: string | null }[]>(row.emails ?? "[]");
+/** A user from its row's values, in FIELDS order followed by its emails and groups (each a list of arrays). */
+function fromValues(v: readonly unknown[]): StoredScimUser {
+  const emails = json<EmailValues[] | null>(v[AT.emails]) ?? [];
+  const groups = json<GroupValues[] | null>(v[AT.groups]) ?? [];
   return {
-    identityId: String(row.identityId),
-    identityActive: row.identityActive === true || row.identityActive === 1,
-    username: String(row.username),
+    identityId: String(v[AT.identityId]),
+    identityActive: v[AT.identityActive] === true || v[AT.identityActive] === 1,
+    username: String(v[AT.username]),
     record: {
-      id: String(row.id),
-      userName: String(row.userName),
-      externalId: text(row.externalId),
-      active: row.state === "active",
-      version: Number(row.version),
-      created: date(row.created),
-      lastModified: date(row.lastModified),
+      id: String(v[AT.id]),
+      userName: String(v[AT.userName]),
+      externalId: text(v[AT.externalId]),
+      active: v[AT.state] === "active",
+      version: Number(v[AT.version]),
+      created: date(v[AT.created]),
+      lastModified: date(v[AT.lastModified]),
       name: {
-        formatted: text(row.formattedName),
-        familyName: text(row.familyName),
-        givenName: text(row.givenName),
-        middleName: text(row.middleName),
-        honorificPrefix: text(row.honorificPrefix),
-        honorificSuffix: text(row.honorificSuffix),
+        formatted: text(v[AT.formattedName]),
+        familyName: text(v[AT.familyName]),
+        givenName: text(v[AT.givenName]),
+        middleName: text(v[AT.middleName]),
+        honorificPrefix: text(v[AT.honorificPrefix]),
+        honorificSuffix: text(v[AT.honorificSuffix]),
       },
-      displayName: text(row.displayName),
-      nickName: text(row.nickName),
-      profileUrl: text(row.profileUrl),
-      title: text(row.title),
-      userType: text(row.userType),
-      preferredLanguage: text(row.preferredLanguage),
-      locale: text(row.locale),
-      timezone: text(row.timezone),
-      emails: emails.map((e) => ({ value: e.value, type: e.type ?? null, primary: e.primary === true || e.primary === 1 || e.primary === "1", display: e.display ?? null })),
-      phoneNumbers: list(row.phoneNumbers),
-      addresses: list(row.addresses),
+      displayName: text(v[AT.displayName]),
+      nickName: text(v[AT.nickName]),
+      profileUrl: text(v[AT.profileUrl]),
+      title: text(v[AT.title]),
+      userType: text(v[AT.userType]),
+      preferredLanguage: text(v[AT.preferredLanguage]),
+      locale: text(v[AT.locale]),
+      timezone: text(v[AT.timezone]),
+      emails: emails.map(([value, type, primary, display]) => ({ value, type: type ?? null, primary: primary === true || primary === 1 || primary === "1", display: display ?? null })),
+      phoneNumbers: list(v[AT.phoneNumbers]),
+      addresses: list(v[AT.addresses]),
       enterprise: {
-        employeeNumber: text(row.employeeNumber),
-        costCenter: text(row.costCenter),
-        organization: text(row.organization),
-        division: text(row.division),
-        department: text(row.department),
-        managerId: text(row.managerId),
-        managerName: text(row.managerName),
+        employeeNumber: text(v[AT.employeeNumber]),
+        costCenter: text(v[AT.costCenter]),
+        organization: text(v[AT.organization]),
+        division: text(v[AT.division]),
+        department: text(v[AT.department]),
+        managerId: text(v[AT.managerId]),
+        managerName: text(v[AT.managerName]),
       },
-      groups: json<{ id: string; displayName: string }[]>(row.groups ?? "[]"),
+      groups: groups.map(([id, displayName]) => ({ id, displayName })),
     },
   };
+}
+
+type Email = { value: string; type: string | null; primary: unknown; display: string | null };
+
+/** A user from a row of named values (the columns a write has just stored), mapped as a read maps its rows. */
+export function toStoredScimUser(row: Record<string, unknown>): StoredScimUser {
+  const values = NAMES.map((name) => row[name]);
+  values[AT.emails] = ((row.emails ?? []) as Email[]).map((e): EmailValues => [e.value, e.type, e.primary, e.display]);
+  values[AT.groups] = ((row.groups ?? []) as { id: string; displayName: string }[]).map((g): GroupValues => [g.id, g.displayName]);
+  return fromValues(values);
 }
 
 /** What a write leaves in the identity row, for answering without reading the user back. */
@@ -154,5 +164,5 @@ export async function selectScimUsers(
     ? `SELECT ${scimUserSelect(reader.dialect)} FROM ${SCIM_USER_FROM} JOIN (SELECT i."id" AS "pageId" FROM ${options.pageFrom ?? SCIM_USER_FROM} WHERE ${options.where}${options.pageOrder ? ` ORDER BY ${options.pageOrder}` : order} LIMIT ${options.limit}${options.offset ? ` OFFSET ${options.offset}` : ""}) p ON p."pageId" = i."id"${order}`
     : `SELECT ${scimUserSelect(reader.dialect)} FROM ${SCIM_USER_FROM} WHERE ${options.where}${order}`;
   const rows = await reader.query<{ row: unknown }>(sql, options.params);
-  return rows.map((r) => toStoredScimUser(json<Row>(r.row)));
+  return rows.map((r) => fromValues(json<unknown[]>(r.row)));
 }

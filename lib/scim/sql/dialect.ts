@@ -20,7 +20,22 @@ export type Dialect = {
   jsonList: (fields: [string, string][], from: string, orderBy: string) => string;
   /** A JSON object of `fields`: a whole row as one value, which the drivers hand over far faster than many columns. */
   jsonObject: (fields: [string, string][]) => string;
+  /** A JSON array of `values` (SQL expressions): a row without its keys, smaller to build, send and parse. */
+  jsonArray: (values: string[]) => string;
+  /** Like jsonList, with each child a JSON array of `values` instead of an object. */
+  jsonArrayList: (values: string[], from: string, orderBy: string) => string;
 };
+
+/**
+ * SQLite: the children are aggregated over a subquery, which alone can order them, and JSON built inside a
+ * subquery reaches the outer query as text. So the subquery selects plain columns ("j0", "j1", …) and the JSON of
+ * each child is built by the aggregate itself; only the finished array is re-read by json(), to nest as JSON.
+ */
+function sqliteList(build: (columns: string[]) => string, values: string[], from: string, orderBy: string): string {
+  const columns = values.map((_, i) => `"j${i}"`);
+  const select = values.map((v, i) => `${v} AS ${columns[i]}`).join(", ");
+  return `json((SELECT json_group_array(${build(columns)}) FROM (SELECT ${select} FROM ${from} ORDER BY ${orderBy})))`;
+}
 
 export const sqlite: Dialect = {
   name: "sqlite",
@@ -32,10 +47,11 @@ export const sqlite: Dialect = {
   // Prisma keeps SQLite DateTime values as ISO-8601 text with a "+00:00" offset, which sorts chronologically.
   timestamp: (date) => date.toISOString().replace("Z", "+00:00"),
   timestampParam: (p) => p,
-  // json() keeps the result JSON when it is nested in another json_object (subtypes do not cross subqueries).
   jsonList: (fields, from, orderBy) =>
-    `json((SELECT json_group_array(json(item)) FROM (SELECT json_object(${fields.map(([k, v]) => `'${k}', ${v}`).join(", ")}) AS item FROM ${from} ORDER BY ${orderBy})))`,
+    sqliteList((columns) => `json_object(${fields.map(([k], i) => `'${k}', ${columns[i]}`).join(", ")})`, fields.map(([, v]) => v), from, orderBy),
   jsonObject: (fields) => `json_object(${fields.map(([k, v]) => `'${k}', ${v}`).join(", ")})`,
+  jsonArray: (values) => `json_array(${values.join(", ")})`,
+  jsonArrayList: (values, from, orderBy) => sqliteList((columns) => `json_array(${columns.join(", ")})`, values, from, orderBy),
 };
 
 export const postgresql: Dialect = {
@@ -52,6 +68,10 @@ export const postgresql: Dialect = {
     `(SELECT coalesce(json_agg(json_build_object(${fields.map(([k, v]) => `'${k}', ${v}`).join(", ")}) ORDER BY ${orderBy}), '[]'::json) FROM ${from})`,
   // json_build_object takes at most 100 arguments (50 fields).
   jsonObject: (fields) => `json_build_object(${fields.map(([k, v]) => `'${k}', ${v}`).join(", ")})`,
+  // Like json_build_object, at most 100 arguments.
+  jsonArray: (values) => `json_build_array(${values.join(", ")})`,
+  jsonArrayList: (values, from, orderBy) =>
+    `(SELECT coalesce(json_agg(json_build_array(${values.join(", ")}) ORDER BY ${orderBy}), '[]'::json) FROM ${from})`,
 };
 
 export function dialectFor(name: DialectName): Dialect {
