@@ -125,13 +125,14 @@ describe.each(providers)("query plans of the SCIM hot paths on %s", (provider: P
     await deep(source);
     await settledAnchors(source);
     const walk = statements.splice(0).slice(1);
-    expect(walk.length).toBeGreaterThan(USERS / ANCHOR_SPACING);
+    expect((await settledAnchors(source)).keys).toHaveLength(Math.floor((USERS - 1) / ANCHOR_SPACING));
     for (const statement of walk) {
       const plan = (await explain(statement)).join("\n");
       expectIndexed(plan);
       if (/ScimIdentityTally/.test(statement.sql)) continue;
       expect(plan).toMatch(provider === "sqlite" ? /SEARCH i USING COVERING INDEX ScimIdentity_deletedAt_createdAt_id_idx/ : /Index Only Scan using "ScimIdentity_deletedAt_createdAt_id_idx"/);
-      expect(plan).not.toMatch(/TEMP B-TREE|Sort/);
+      // PostgreSQL numbers the rows of one index range in a batch, then orders the batch's few keys.
+      expect(provider === "sqlite" ? plan : plan.slice(plan.indexOf("Limit")), plan).not.toMatch(/TEMP B-TREE|Sort/);
     }
     // Then a deep page is one statement: the page from its anchor, the tally, and the check of the anchors (a
     // count from the last anchor on). Both reads of the identities seek to a key in the index.
