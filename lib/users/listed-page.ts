@@ -1,7 +1,7 @@
 import type { SqlReader } from "../db/reader";
 import { log } from "../log";
 import { ANCHOR_SPACING, anchorFor, lastKey, NO_ANCHORS, stillHold, wantsMore, type PageAnchors } from "../scim/page-anchors";
-import { keysAfter, readTally, selectListedPage } from "./scim-user-page";
+import { keysAfter, selectListedPage } from "./scim-user-page";
 import type { StoredScimUser } from "./scim-user-query";
 
 // A page of the unfiltered list at any depth in about the time of the first page: it seeks from the nearest page
@@ -49,17 +49,24 @@ function forget(cache: Cache, anchors: PageAnchors) {
 
 /**
  * Extends the anchors to the end of the list (finds them from the top when there are none, or when the generation
- * moved on): from a seek in the index, a skip of one spacing per anchor, in batches (./scim-user-page.ts). The
- * generation is read before and after; if it moved meanwhile, nothing is kept. Inserts meanwhile are caught by the
- * check of the page that uses them.
+ * moved on): from a seek in the index, a skip of one spacing per anchor, in batches (./scim-user-page.ts), each
+ * read with the generation. If the generation moves during the walk, nothing is kept. Inserts meanwhile are
+ * caught by the check of the page that uses them.
  */
 function walk(reader: SqlReader, cache: Cache): Promise<void> {
   cache.walking ??= (async () => {
-    const before = await readTally(reader);
-    const from = cache.anchors.generation === before.generation ? cache.anchors : { generation: before.generation, keys: [] };
+    let from = cache.anchors;
+    let batch = await keysAfter(reader, lastKey(from), ANCHOR_SPACING);
+    if (batch.generation !== from.generation) {
+      from = { generation: batch.generation, keys: [] };
+      if (cache.anchors.keys.length) batch = await keysAfter(reader, null, ANCHOR_SPACING);
+    }
     const keys = [...from.keys];
-    for (let batch = await keysAfter(reader, lastKey(from), ANCHOR_SPACING); batch.length; batch = await keysAfter(reader, batch.at(-1)!, ANCHOR_SPACING)) keys.push(...batch);
-    if ((await readTally(reader)).generation === before.generation) cache.anchors = { generation: before.generation, keys };
+    while (batch.generation === from.generation && batch.keys.length) {
+      keys.push(...batch.keys);
+      batch = await keysAfter(reader, keys.at(-1)!, ANCHOR_SPACING);
+    }
+    if (batch.generation === from.generation) cache.anchors = { generation: from.generation, keys };
   })()
     .catch((error) => log.warn("could not find the page anchors", { error: (error as Error).message }))
     .finally(() => (cache.walking = undefined));

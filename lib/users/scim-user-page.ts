@@ -59,25 +59,22 @@ export async function selectListedPage(
 
 /**
  * The keys of the listed identities `spacing`, 2 × `spacing`, … places after `from` (after the top of the list when
- * null), a batch at a time. SQLite: one per statement, a seek and a skip (0.6 s for 1,000 anchors at 1M; a window
- * function over the same rows took 2.7 s). PostgreSQL: 100 per statement, numbering the rows of one index range,
- * since each statement queues for a pooled connection behind the pages being served: 1,000 single steps took
- * 4.4 s at 1M on an idle pool and far longer under load, ten batches about 1 s.
+ * null), a batch at a time, with the tally's generation in the same snapshot. SQLite: one key per statement, a seek
+ * and a skip (0.6 s for 1,000 anchors at 1M; a window function over the same rows took 2.7 s). PostgreSQL: up to
+ * 1,000 per statement, numbering the rows of one index range (1 s at 1M), because every statement queues for a
+ * pooled connection behind the pages being served: 1,000 single steps took 4.4 s at 1M on an idle pool, and under
+ * the benchmark's load the walk outlasted the run.
  */
-export async function keysAfter(reader: SqlReader, from: AnchorKey | null, spacing: number): Promise<AnchorKey[]> {
+export async function keysAfter(reader: SqlReader, from: AnchorKey | null, spacing: number): Promise<{ generation: number; keys: AnchorKey[] }> {
   const sql = new Params(reader.dialect);
   const seek = from ? ` AND ${fromKey(sql, from)}` : "";
-  if (reader.dialect.name === "sqlite") {
-    const rows = await reader.query<{ createdAt: unknown; id: unknown }>(
-      `SELECT ${keyColumns(reader.dialect)} FROM ${LISTED}${seek} ORDER BY ${INDEX_ORDER} LIMIT 1 OFFSET ${sql.add(spacing)}`,
-      sql.values,
-    );
-    return rows.map((r) => [r.createdAt, String(r.id)]);
-  }
-  const batch = 100;
-  const rows = await reader.query<{ createdAt: unknown; id: unknown }>(
-    `SELECT ${keyColumns(reader.dialect, "w")} FROM (SELECT i."createdAt", i."id", row_number() OVER (ORDER BY ${INDEX_ORDER}) AS "rn" FROM ${LISTED}${seek} ORDER BY ${INDEX_ORDER} LIMIT ${sql.add(batch * spacing + 1)}) w WHERE w."rn" % ${sql.add(spacing)} = 1 AND w."rn" > 1 ORDER BY w."rn"`,
+  const keys =
+    reader.dialect.name === "sqlite"
+      ? `SELECT ${keyColumns(reader.dialect)}, 1 AS "rn" FROM ${LISTED}${seek} ORDER BY ${INDEX_ORDER} LIMIT 1 OFFSET ${sql.add(spacing)}`
+      : `SELECT ${keyColumns(reader.dialect, "w")}, w."rn" FROM (SELECT i."createdAt", i."id", row_number() OVER (ORDER BY ${INDEX_ORDER}) AS "rn" FROM ${LISTED}${seek} ORDER BY ${INDEX_ORDER} LIMIT ${sql.add(1000 * spacing + 1)}) w WHERE w."rn" % ${sql.add(spacing)} = 1 AND w."rn" > 1`;
+  const rows = await reader.query<{ generation: unknown; createdAt: unknown; id: unknown }>(
+    `SELECT t."generation", k."createdAt", k."id" FROM (SELECT SUM("generation") AS "generation" FROM "ScimIdentityTally") t LEFT JOIN (${keys}) k ON 1 = 1 ORDER BY k."rn"`,
     sql.values,
   );
-  return rows.map((r) => [r.createdAt, String(r.id)]);
+  return { generation: Number(rows[0]?.generation ?? 0), keys: rows.filter((r) => r.id !== null && r.id !== undefined).map((r) => [r.createdAt, String(r.id)]) };
 }
