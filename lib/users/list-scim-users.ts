@@ -5,16 +5,26 @@ import { USER_RESOURCE_TYPE } from "../scim/schema/resource-types";
 import { Params } from "../scim/sql/dialect";
 import { filterToSql, sortToSql } from "../scim/sql/filter-to-sql";
 import type { ScimUserRecord } from "../scim/users/record";
+import { listedPage } from "./listed-page";
 import { scimUserColumns } from "./scim-columns";
+import { readTally } from "./scim-user-page";
 import { SCIM_USER_FROM, selectScimUsers } from "./scim-user-query";
 
 /**
  * GET /Users: the filter and order are translated to SQL and the page is read in one statement. The order always
  * ends on the identity's creation time and id, so paging never skips or repeats a user. The total is counted only
  * when the page cannot tell it: a first page shorter than `count` is everything there is (the usual lookup by
- * userName or externalId costs one query).
+ * userName or externalId costs one query). Without a filter the total is the tally the triggers keep, and the
+ * default ascending order (how IdPs page through everyone) seeks to its page from an anchor (./listed-page.ts).
+ * A sortBy or descending order without a filter keeps the OFFSET walk: no IdP we know of pages that way, and
+ * anchors for it would need a walk and a cache of their own per sort attribute.
  */
 export async function listScimUsers(params: ListParams, source: SqlReader = reader()): Promise<{ total: number; records: ScimUserRecord[] }> {
+  if (!params.filter && !params.sortBy && params.sortOrder !== "descending") {
+    if (params.count === 0) return { total: (await readTally(source)).total, records: [] };
+    const { total, users } = await listedPage(source, params.startIndex - 1, params.count);
+    return { total, records: users.map((u) => u.record) };
+  }
   const sql = new Params(source.dialect);
   let where = `i."deletedAt" IS NULL`;
   if (params.filter) {
@@ -35,6 +45,7 @@ export async function listScimUsers(params: ListParams, source: SqlReader = read
   const countFrom = params.filter ? SCIM_USER_FROM : `"ScimIdentity" i`;
   const pageFrom = params.filter || params.sortBy ? SCIM_USER_FROM : `"ScimIdentity" i`;
   const count = async () => {
+    if (!params.filter) return (await readTally(source)).total;
     const rows = await source.query<{ n: number | bigint | string }>(`SELECT COUNT(*) AS n FROM ${countFrom} WHERE ${where}`, filterValues);
     return Number(rows[0]?.n ?? 0);
   };

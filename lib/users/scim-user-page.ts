@@ -1,0 +1,80 @@
+import type { SqlReader } from "../db/reader";
+import type { AnchorKey, Seen } from "../scim/page-anchors";
+import type { Dialect } from "../scim/sql/dialect";
+import { Params } from "../scim/sql/dialect";
+import { json, SCIM_USER_FROM, scimUserSelect, toStoredScimUser, type StoredScimUser } from "./scim-user-query";
+
+// The unfiltered list in its default order (creation time, then id), the way an IdP pages through everyone. The
+// page, the tally's total and generation, and the count that checks the page anchors are one statement, so they
+// come from one snapshot: a total or a check from a moment other than the page's could disagree with it.
+
+const LISTED = `"ScimIdentity" i WHERE i."deletedAt" IS NULL`;
+// deletedAt leads the order because it leads the index (it is NULL on every listed row): PostgreSQL then walks the
+// index instead of sorting, as it does not infer that a column tested with IS NULL is constant.
+const INDEX_ORDER = `i."deletedAt", i."createdAt", i."id"`;
+
+/** The sort key of an identity, in the form it is sent back in (PostgreSQL's timestamp as exact text). */
+export function keyColumns(dialect: Dialect, alias = "i"): string {
+  const createdAt = dialect.name === "sqlite" ? `${alias}."createdAt"` : `to_char(${alias}."createdAt", 'YYYY-MM-DD HH24:MI:SS.US')`;
+  return `${createdAt} AS "createdAt", ${alias}."id" AS "id"`;
+}
+
+/** `(createdAt, id) >= key`: a seek in the index, on both databases. */
+export function fromKey(sql: Params, key: AnchorKey): string {
+  return `(i."createdAt", i."id") >= (${sql.dialect.timestampParam(sql.add(key[0]))}, ${sql.add(key[1])})`;
+}
+
+/** The tally's totals: one row per shard, summed. */
+export const TALLY = `SELECT SUM("listed") AS "total", SUM("generation") AS "generation" FROM "ScimIdentityTally"`;
+
+export async function readTally(reader: SqlReader): Promise<{ total: number; generation: number }> {
+  const [row] = await reader.query<{ total: unknown; generation: unknown }>(TALLY, []);
+  return { total: Number(row?.total ?? 0), generation: Number(row?.generation ?? 0) };
+}
+
+/**
+ * `limit` listed users from `start.key` (the top of the list when null) after skipping `start.skip`, and what the
+ * tally says, with the identities from `tailFrom` on counted when it is given.
+ */
+export async function selectListedPage(
+  reader: SqlReader,
+  options: { start: { key: AnchorKey | null; skip: number }; limit: number; tailFrom: AnchorKey | null },
+): Promise<{ seen: Seen; users: StoredScimUser[] }> {
+  const sql = new Params(reader.dialect);
+  const tail = options.tailFrom ? `, (SELECT COUNT(*) FROM ${LISTED} AND ${fromKey(sql, options.tailFrom)}) AS "tail"` : "";
+  const seek = options.start.key ? ` AND ${fromKey(sql, options.start.key)}` : "";
+  const page = `SELECT i."id" AS "pageId" FROM ${LISTED}${seek} ORDER BY ${INDEX_ORDER} LIMIT ${sql.add(options.limit)} OFFSET ${sql.add(options.start.skip)}`;
+  const users = `SELECT ${scimUserSelect(reader.dialect)}, i."createdAt" AS "k1", i."id" AS "k2" FROM ${SCIM_USER_FROM} JOIN (${page}) p ON p."pageId" = i."id"`;
+  // LEFT JOIN: an empty page still brings the tally's row.
+  const rows = await reader.query<{ total: unknown; generation: unknown; tail?: unknown; row: unknown }>(
+    `SELECT t."total", t."generation"${tail ? `, t."tail"` : ""}, x."row" FROM (SELECT SUM("listed") AS "total", SUM("generation") AS "generation"${tail} FROM "ScimIdentityTally") t LEFT JOIN (${users}) x ON 1 = 1 ORDER BY x."k1", x."k2"`,
+    sql.values,
+  );
+  const first = rows[0];
+  return {
+    seen: { total: Number(first?.total ?? 0), generation: Number(first?.generation ?? 0), tail: first?.tail === undefined ? null : Number(first.tail) },
+    users: rows.filter((r) => r.row !== null && r.row !== undefined).map((r) => toStoredScimUser(json(r.row))),
+  };
+}
+
+/**
+ * The keys of the listed identities `spacing`, 2 × `spacing`, … places after `from` (after the top of the list when
+ * null), a batch at a time, with the tally's generation in the same snapshot. SQLite: one key per statement, a seek
+ * and a skip (0.6 s for 1,000 anchors at 1M; a window function over the same rows took 2.7 s). PostgreSQL: up to
+ * 1,000 per statement, numbering the rows of one index range (1 s at 1M), because every statement queues for a
+ * pooled connection behind the pages being served: 1,000 single steps took 4.4 s at 1M on an idle pool, and under
+ * the benchmark's load the walk outlasted the run.
+ */
+export async function keysAfter(reader: SqlReader, from: AnchorKey | null, spacing: number): Promise<{ generation: number; keys: AnchorKey[] }> {
+  const sql = new Params(reader.dialect);
+  const seek = from ? ` AND ${fromKey(sql, from)}` : "";
+  const keys =
+    reader.dialect.name === "sqlite"
+      ? `SELECT ${keyColumns(reader.dialect)}, 1 AS "rn" FROM ${LISTED}${seek} ORDER BY ${INDEX_ORDER} LIMIT 1 OFFSET ${sql.add(spacing)}`
+      : `SELECT ${keyColumns(reader.dialect, "w")}, w."rn" FROM (SELECT i."createdAt", i."id", row_number() OVER (ORDER BY ${INDEX_ORDER}) AS "rn" FROM ${LISTED}${seek} ORDER BY ${INDEX_ORDER} LIMIT ${sql.add(1000 * spacing + 1)}) w WHERE w."rn" % ${sql.add(spacing)} = 1 AND w."rn" > 1`;
+  const rows = await reader.query<{ generation: unknown; createdAt: unknown; id: unknown }>(
+    `SELECT t."generation", k."createdAt", k."id" FROM (SELECT SUM("generation") AS "generation" FROM "ScimIdentityTally") t LEFT JOIN (${keys}) k ON 1 = 1 ORDER BY k."rn"`,
+    sql.values,
+  );
+  return { generation: Number(rows[0]?.generation ?? 0), keys: rows.filter((r) => r.id !== null && r.id !== undefined).map((r) => [r.createdAt, String(r.id)]) };
+}
