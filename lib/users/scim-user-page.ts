@@ -2,7 +2,7 @@ import type { SqlReader } from "../db/reader";
 import type { AnchorKey, Seen } from "../scim/page-anchors";
 import type { Dialect } from "../scim/sql/dialect";
 import { Params } from "../scim/sql/dialect";
-import { json, SCIM_USER_FROM, scimUserSelect, toStoredScimUser, type StoredScimUser } from "./scim-user-query";
+import { SCIM_USER_FROM, scimUserSelect, storedScimUserFromRow, type StoredScimUser } from "./scim-user-query";
 
 // The unfiltered list in its default order (creation time, then id), the way an IdP pages through everyone. The
 // page, the tally's total and generation, and the count that checks the page anchors are one statement, so they
@@ -53,7 +53,7 @@ export async function selectListedPage(
   const first = rows[0];
   return {
     seen: { total: Number(first?.total ?? 0), generation: Number(first?.generation ?? 0), tail: first?.tail === undefined ? null : Number(first.tail) },
-    users: rows.filter((r) => r.row !== null && r.row !== undefined).map((r) => toStoredScimUser(json(r.row))),
+    users: rows.filter((r) => r.row !== null && r.row !== undefined).map((r) => storedScimUserFromRow(r.row)),
   };
 }
 

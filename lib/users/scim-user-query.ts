@@ -164,5 +164,10 @@ export async function selectScimUsers(
     ? `SELECT ${scimUserSelect(reader.dialect)} FROM ${SCIM_USER_FROM} JOIN (SELECT i."id" AS "pageId" FROM ${options.pageFrom ?? SCIM_USER_FROM} WHERE ${options.where}${options.pageOrder ? ` ORDER BY ${options.pageOrder}` : order} LIMIT ${options.limit}${options.offset ? ` OFFSET ${options.offset}` : ""}) p ON p."pageId" = i."id"${order}`
     : `SELECT ${scimUserSelect(reader.dialect)} FROM ${SCIM_USER_FROM} WHERE ${options.where}${order}`;
   const rows = await reader.query<{ row: unknown }>(sql, options.params);
-  return rows.map((r) => fromValues(json<unknown[]>(r.row)));
+  return rows.map((r) => storedScimUserFromRow(r.row));
+}
+
+/** A user from the `row` column `scimUserSelect` makes. */
+export function storedScimUserFromRow(row: unknown): StoredScimUser {
+  return fromValues(json<unknown[]>(row));
 }
