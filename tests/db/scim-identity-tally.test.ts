@@ -89,7 +89,8 @@ describe.each(providers)("the tally of listed identities on %s", (provider: Prov
     }
   }, 60_000);
 
-  it.runIf(provider === "postgresql")("stays exact with many writers on several connections at once, without deadlocks", async () => {
+  // SQLite runs one writer at a time; the concurrency that matters is PostgreSQL's.
+  if (provider === "postgresql") it("stays exact with many writers on several connections at once, without deadlocks", async () => {
     const writers = await Promise.all(Array.from({ length: 8 }, () => rawSql(database.url)));
     try {
       const before = await counted();
