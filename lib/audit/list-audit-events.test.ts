@@ -1,12 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { freshDatabase, testProviders, type TestDatabase } from "../../tests/support/databases";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testProviders, type TestDatabase } from "../../tests/support/databases";
+import { dropProcessDatabase, pointProcessAtFreshDatabase } from "../../tests/support/process-database";
 import type { Provider } from "../db/provider";
-import { migrate } from "../db/migrate";
 import type { Db } from "../db";
 import type { listAuditEvents as ListAuditEvents } from "./list-audit-events";
-
-// The service runs on the `db` singleton, which reads DATABASE_URL once: each provider gets a fresh database, the
-// environment pointed at it, and fresh copies of the modules (and of the singleton on globalThis).
 
 const ALICE = "00000000-0000-4000-8000-00000000a11c";
 const BOB = "00000000-0000-4000-8000-000000000b0b";
@@ -32,12 +29,7 @@ describe.each(providers)("listAuditEvents on %s", (provider: Provider) => {
     (await listAuditEvents({ page: 1, perPage: 50, ...options })).events.map((e) => e.id);
 
   beforeAll(async () => {
-    database = await freshDatabase(provider, "audit");
-    await migrate(database.url);
-    process.env.DATABASE_URL = database.url;
-    process.env.AUTH_SECRET ??= "list-audit-events-test-secret-0123456789";
-    delete (globalThis as { db?: Db }).db;
-    vi.resetModules();
+    database = await pointProcessAtFreshDatabase(provider, "audit");
     ({ listAuditEvents } = await import("./list-audit-events"));
     ({ db } = await import("../db"));
     await db.user.createMany({
@@ -50,9 +42,7 @@ describe.each(providers)("listAuditEvents on %s", (provider: Provider) => {
   });
 
   afterAll(async () => {
-    await db?.$disconnect();
-    delete (globalThis as { db?: Db }).db;
-    await database?.drop();
+    await dropProcessDatabase(database, db);
   });
 
   it("lists every event, newest first, a page at a time", async () => {

@@ -1,12 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { freshDatabase, testProviders, type TestDatabase } from "../../tests/support/databases";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testProviders, type TestDatabase } from "../../tests/support/databases";
+import { dropProcessDatabase, pointProcessAtFreshDatabase } from "../../tests/support/process-database";
 import type { Db } from "../db";
 import type { Provider } from "../db/provider";
-import { migrate } from "../db/migrate";
 import type * as Service from "./list-scim-requests";
-
-// The service runs on the `db` singleton, which reads DATABASE_URL once: each provider gets a fresh database, the
-// environment pointed at it, and fresh copies of the modules (and of the singleton on globalThis).
 
 const second = (n: number) => new Date(Date.UTC(2026, 0, 1, 12, 0, n));
 const base = { durationMs: 5, tokenId: null, tokenPrefix: "scim_AbCdEfG", scimType: null, detail: null, requestBody: null };
@@ -30,21 +27,14 @@ describe.each(providers)("listScimRequests on %s", (provider: Provider) => {
     (await service.listScimRequests({ page: 1, perPage: 50, ...options })).requests.map((r) => r.id);
 
   beforeAll(async () => {
-    database = await freshDatabase(provider, "scimlog");
-    await migrate(database.url);
-    process.env.DATABASE_URL = database.url;
-    process.env.AUTH_SECRET ??= "list-scim-requests-test-secret-0123456789";
-    delete (globalThis as { db?: Db }).db;
-    vi.resetModules();
+    database = await pointProcessAtFreshDatabase(provider, "scimlog");
     service = await import("./list-scim-requests");
     ({ db } = await import("../db"));
     await db.scimRequestLog.createMany({ data: REQUESTS });
   });
 
   afterAll(async () => {
-    await db?.$disconnect();
-    delete (globalThis as { db?: Db }).db;
-    await database?.drop();
+    await dropProcessDatabase(database, db);
   });
 
   it("lists requests newest first, a page at a time, without their bodies", async () => {

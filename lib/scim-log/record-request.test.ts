@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { freshDatabase, testProviders, type TestDatabase } from "../../tests/support/databases";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testProviders, type TestDatabase } from "../../tests/support/databases";
+import { dropProcessDatabase, pointProcessAtFreshDatabase } from "../../tests/support/process-database";
 import type { Db } from "../db";
 import type { Provider } from "../db/provider";
-import { migrate } from "../db/migrate";
 import type * as Service from "./record-request";
 
 // The log is written in batches straight on the driver: what the ORM reads back (the Admin Area's view) must be
@@ -23,19 +23,12 @@ describe.each(providers)("the SCIM request log on %s", (provider: Provider) => {
   let db: Db;
 
   beforeAll(async () => {
-    database = await freshDatabase(provider, "scimlog");
-    await migrate(database.url);
-    process.env.DATABASE_URL = database.url;
-    process.env.AUTH_SECRET ??= "record-request-test-secret-0123456789";
-    delete (globalThis as { db?: Db }).db;
-    vi.resetModules();
+    database = await pointProcessAtFreshDatabase(provider, "scimlog");
     service = await import("./record-request");
     ({ db } = await import("../db"));
   });
   afterAll(async () => {
-    await db?.$disconnect();
-    delete (globalThis as { db?: Db }).db;
-    await database?.drop();
+    await dropProcessDatabase(database, db);
   });
 
   it("writes every entry, more than one batch's worth, as the Admin Area reads it", async () => {
