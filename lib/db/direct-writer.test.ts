@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { crossingLocks } from "../../tests/support/crossing-locks";
 import { freshDatabase, testProviders, type TestDatabase } from "../../tests/support/databases";
 import { connect, type Connection } from "../db";
 import { migrate } from "./migrate";
@@ -92,19 +93,16 @@ describe.each(providers)("transactions straight on the driver on %s", (provider:
 
   // SQLite runs one writing transaction at a time: it cannot deadlock.
   if (provider === "postgresql") it("reports a deadlock between two of its transactions as a write conflict (503, retry)", async () => {
-    let bothHoldOne!: () => void;
-    const ready = new Promise<void>((resolve) => (bothHoldOne = resolve));
-    let held = 0;
     const lock = (sql: Sql, id: string) => sql.query(`SELECT 1 FROM "User" WHERE "id" = $1 FOR UPDATE`, [id]);
-    const crossing = (first: string, second: string) =>
-      connection.writer.transaction(async (sql) => {
-        await lock(sql, first);
-        if (++held === 2) bothHoldOne();
-        await ready;
-        await lock(sql, second);
-      });
-    const results = await Promise.allSettled([crossing("c1", "d1"), crossing("d1", "c1")]);
-    const failures = results.flatMap((r) => (r.status === "rejected" ? [r.reason] : []));
+    const failures = await crossingLocks(
+      (first, second, meet) =>
+        connection.writer.transaction(async (sql) => {
+          await lock(sql, first);
+          await meet();
+          await lock(sql, second);
+        }),
+      ["c1", "d1"],
+    );
     expect(failures).toHaveLength(1);
     expect(isWriteConflict(failures[0])).toBe(true);
   });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { crossingLocks } from "../../tests/support/crossing-locks";
 import { freshDatabase, testProviders, type TestDatabase } from "../../tests/support/databases";
 import { createDb, type Db } from "../db";
 import { migrate } from "./migrate";
@@ -76,18 +77,15 @@ describe.each(providers)("plain-SQL rows on %s", (provider: Provider) => {
   // SQLite runs one writing transaction at a time: it cannot deadlock.
   if (provider === "postgresql") it("reports a deadlock between two transactions as a write conflict (503, retry), not a failure", async () => {
     const lock = (tx: Parameters<Parameters<Db["$transaction"]>[0]>[0], id: string) => tx.$queryRawUnsafe(`SELECT 1 FROM "User" WHERE "id" = $1 FOR UPDATE`, id);
-    let bothHoldOne!: () => void;
-    const ready = new Promise<void>((resolve) => (bothHoldOne = resolve));
-    let held = 0;
-    const crossing = (first: string, second: string) =>
-      db.$transaction(async (tx) => {
-        await lock(tx, first);
-        if (++held === 2) bothHoldOne();
-        await ready;
-        await lock(tx, second);
-      });
-    const results = await Promise.allSettled([crossing("u1", "u2"), crossing("u2", "u1")]);
-    const failures = results.flatMap((r) => (r.status === "rejected" ? [r.reason] : []));
+    const failures = await crossingLocks(
+      (first, second, meet) =>
+        db.$transaction(async (tx) => {
+          await lock(tx, first);
+          await meet();
+          await lock(tx, second);
+        }),
+      ["u1", "u2"],
+    );
     expect(failures).toHaveLength(1);
     expect(isWriteConflict(failures[0])).toBe(true);
     expect(isUniqueViolation(failures[0])).toBe(false);
