@@ -113,6 +113,8 @@ test("an admin promotes a provisioned user to admin, and the audit timeline show
   await loginPage.signIn(admin.email, admin.password);
   await page.getByRole("button", { name: "Make admin" }).click();
   await page.getByRole("group", { name: "Confirm making this user an admin" }).getByRole("button", { name: "Promote to admin" }).click();
+  // "Make admin" is already gone while the confirmation shows, so wait for the action's own answer before reloading.
+  await expect(new UserPage(page).toast()).toContainText("is now an admin.");
   await expect(page.getByRole("button", { name: "Make admin" })).toHaveCount(0);
   await page.reload();
   await expect(page.getByRole("button", { name: "Make admin" })).toHaveCount(0);
