@@ -50,15 +50,11 @@ export function connect(databaseUrl: string, poolSize = 10): Connection {
   return { db, reader: postgresReader(pool), writer: postgresWriter(pool) };
 }
 
-const globalForDb = globalThis as unknown as { db?: Db; dbConnection?: Connection };
+const globalForDb = globalThis as unknown as { dbConnection?: Connection };
 
 function instance(): Connection {
-  // Keyed on `db`: tests that point the process at another database delete it, and everything is made anew.
-  if (!globalForDb.db || !globalForDb.dbConnection || globalForDb.dbConnection.db !== globalForDb.db) {
-    globalForDb.dbConnection = connect(config().databaseUrl, config().databasePoolSize);
-    globalForDb.db = globalForDb.dbConnection.db;
-  }
-  return globalForDb.dbConnection;
+  // Tests that point the process at another database delete it (tests/support/process-database.ts); it is made anew.
+  return (globalForDb.dbConnection ??= connect(config().databaseUrl, config().databasePoolSize));
 }
 
 /**

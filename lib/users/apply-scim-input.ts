@@ -41,7 +41,7 @@ export async function applyScimInput(tx: SqlOrTx, stored: StoredScimUser, input:
     );
   }
   if (active !== undefined && active !== stored.record.active) {
-    const current = { state: stored.record.active ? "active" : "blocked", username: stored.username, scimIdentity: { id: stored.identityId, active: stored.identityActive, deletedAt: null } };
+    const current = { state: stored.record.active ? "active" : "blocked", username: stored.username, scimIdentity: { id: stored.identityId, active: stored.identityActive, deleted: false } };
     const change = await setUserActive(tx, { userId: user.id, active, source: "scim", actor, current });
     stamp = change?.identity ?? stamp;
   }

@@ -20,7 +20,7 @@ const ACTIONS: Record<StateSource, { block: AuditAction; unblock: AuditAction }>
 export type UserState = {
   state: string;
   username: string;
-  scimIdentity: { id: string; active: boolean; deletedAt: Date | null } | null;
+  scimIdentity: { id: string; active: boolean; deleted: boolean } | null;
 };
 
 export async function setUserActive(
@@ -31,7 +31,7 @@ export async function setUserActive(
   // A caller that has just read the user in this transaction passes what it read, saving the query.
   const user: UserState = options.current ?? (await readUserState(tx, userId));
   const isActive = user.state === "active";
-  if (isActive === active && (source !== "scim_delete" || !user.scimIdentity || user.scimIdentity.deletedAt)) return null;
+  if (isActive === active && (source !== "scim_delete" || !user.scimIdentity || user.scimIdentity.deleted)) return null;
   const now = new Date();
   // Plain SQL: deactivate and reactivate are what an IdP sends most after lookups.
   if (isActive !== active) {
@@ -84,7 +84,7 @@ async function readUserState(tx: SqlOrTx, userId: string): Promise<UserState> {
   );
   if (!row) throw notFound(`User "${userId}" not found.`);
   const scimIdentity = row.identityId
-    ? { id: row.identityId, active: row.active === true || row.active === 1, deletedAt: row.deletedAt === null || row.deletedAt === undefined ? null : row.deletedAt instanceof Date ? row.deletedAt : new Date(String(row.deletedAt)) }
+    ? { id: row.identityId, active: row.active === true || row.active === 1, deleted: row.deletedAt !== null && row.deletedAt !== undefined }
     : null;
   return { state: row.state, username: row.username, scimIdentity };
 }

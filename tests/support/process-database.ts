@@ -5,7 +5,7 @@ import type { Provider } from "../../lib/db/provider";
 import { freshDatabase, type TestDatabase } from "./databases";
 
 // Services run on the process-wide `db`, which reads DATABASE_URL once: a test of a service gets a fresh, migrated
-// database, the environment pointed at it, and fresh copies of the modules (and of the client on globalThis).
+// database, the environment pointed at it, and fresh copies of the modules (and of the connection on globalThis).
 
 /** Points this test process at a new migrated database; import the services and `lib/db` afterwards. */
 export async function pointProcessAtFreshDatabase(provider: Provider, name: string): Promise<TestDatabase> {
@@ -26,5 +26,5 @@ export async function dropProcessDatabase(database: TestDatabase | undefined, db
 }
 
 function forgetProcessDb() {
-  delete (globalThis as { db?: Db }).db;
+  delete (globalThis as { dbConnection?: unknown }).dbConnection;
 }
