@@ -1,9 +1,6 @@
 import type pg from "pg";
-import { postgresql, sqlite } from "../scim/sql/dialect";
-import type { Mutex } from "./mutex";
+import { postgresql } from "../scim/sql/dialect";
 import type { Sql } from "./reader";
-import { SqliteConnection, sqliteFile } from "./sqlite-connection";
-import { WRITER_PRAGMAS } from "./sqlite-adapter";
 
 /**
  * A transaction straight on the driver, for the provisioning writes IdPs send at machine speed: Prisma's
@@ -13,41 +10,7 @@ import { WRITER_PRAGMAS } from "./sqlite-adapter";
  */
 export type SqlWriter = { transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> };
 
-/**
- * SQLite: a writing connection of its own, taking turns with Prisma's through `lock` (the one SingleConnectionLibSQL
- * holds for each Prisma statement and transaction), so the two never wait on each other inside SQLite, where a
- * wait would block the event loop. Another process (the admin CLI) is still waited for by busy_timeout.
- */
-export function sqliteWriter(url: string, lock: Mutex): SqlWriter {
-  let connection: SqliteConnection | undefined;
-  return {
-    async transaction(work) {
-      const release = await lock.acquire();
-      try {
-        connection ??= new SqliteConnection(sqliteFile(url), WRITER_PRAGMAS);
-        const open = connection;
-        const sql: Sql = {
-          dialect: sqlite,
-          query: async (text, params) => open.query(text, params),
-          execute: async (text, params) => open.run(text, params),
-        };
-        open.exec("BEGIN IMMEDIATE");
-        try {
-          const result = await work(sql);
-          open.exec("COMMIT");
-          return result;
-        } catch (error) {
-          rollback(() => open.exec("ROLLBACK"));
-          throw error;
-        }
-      } finally {
-        release();
-      }
-    },
-  };
-}
-
-/** PostgreSQL: a connection of the pool Prisma shares, for the length of one transaction. */
+/** PostgreSQL: a connection of the pool Prisma shares, for the length of one transaction. (SQLite: lib/db/sqlite-writer.ts.) */
 export function postgresWriter(pool: pg.Pool): SqlWriter {
   return {
     async transaction(work) {
@@ -74,12 +37,4 @@ export function postgresWriter(pool: pg.Pool): SqlWriter {
       }
     },
   };
-}
-
-function rollback(run: () => void) {
-  try {
-    run();
-  } catch {
-    // SQLite has already rolled back (the error ended the transaction): nothing is left to undo.
-  }
 }

@@ -33,6 +33,11 @@ export class SqliteConnection {
     return Number(statement.run(params.map(bindable)).changes);
   }
 
+  /** Whether a transaction is open: SQLite ends one by itself on some errors (a full disk, an I/O error). */
+  get inTransaction(): boolean {
+    return this.database.inTransaction;
+  }
+
   exec(sql: string): void {
     this.database.exec(sql);
   }

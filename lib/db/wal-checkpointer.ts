@@ -49,14 +49,14 @@ export function startWalCheckpointer(file: string, intervalMs = 100): WalCheckpo
   let exited = false;
   // `require` in an eval'd worker resolves from the working directory: the app's, under `next start`.
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, intervalMs } });
-  // It must never keep a CLI or a test process alive.
-  worker.unref();
   worker.on("message", (message: WalState | { error: string }) => {
     if ("error" in message) log.warn("WAL checkpoint failed; retrying", { error: message.error });
     else last = message;
   });
   worker.on("error", (error) => log.warn("WAL checkpoint worker stopped; commits checkpoint instead", { error: error.message }));
   worker.on("exit", () => (exited = true));
+  // It must never keep a CLI or a test process alive. Listeners added after this would hold it again.
+  worker.unref();
   return {
     last: () => last,
     stop: () =>
@@ -64,6 +64,8 @@ export function startWalCheckpointer(file: string, intervalMs = 100): WalCheckpo
         ? Promise.resolve()
         : new Promise((resolve) => {
             worker.once("exit", () => resolve());
+            // Held until it has closed its connection, or a caller awaiting this could see the process end first.
+            worker.ref();
             worker.postMessage("stop");
           }),
   };
