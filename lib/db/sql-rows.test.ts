@@ -45,7 +45,7 @@ describe.each(providers)("plain-SQL rows on %s", (provider: Provider) => {
       { id: "e2", userId: "u1", position: 1, value: "b@x.org", valueNorm: "b@x.org", type: null, primary: false, display: "B" },
     ]);
     await insertRows(db, "ScimIdentity", [
-      { id: "i1", userId: "u1", userName: "Ada", userNameNorm: "ada", externalId: null, externalIdNorm: null, deletedAt: null, createdAt: at, updatedAt: at, deactivatedAt: null, reactivatedAt: null },
+      { id: "i1", userId: "u1", userName: "Ada", userNameNorm: "ada", externalId: null, externalIdNorm: null, deletedAt: null, createdAt: at, updatedAt: at, deactivatedAt: null, reactivatedAt: null, document: null, documentKey: null },
     ]);
     const user = await db.user.findUniqueOrThrow({ where: { id: "u1" }, include: { emails: { orderBy: { position: "asc" } }, scimIdentity: true } });
     expect(user).toMatchObject({ username: "Ada", givenName: "Ada", familyName: null, state: "active", role: "user", sessionVersion: 0, nameNorm: "", createdAt: at, updatedAt: at });

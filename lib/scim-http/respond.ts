@@ -3,7 +3,12 @@ import { weakEtag } from "../scim/etag";
 export const SCIM_CONTENT_TYPE = "application/scim+json; charset=utf-8";
 
 export function scimJson(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
-  return new Response(JSON.stringify(body), {
+  return scimJsonText(JSON.stringify(body), init);
+}
+
+/** A SCIM response whose body is already JSON text. */
+export function scimJsonText(json: string, init: { status?: number; headers?: Record<string, string> } = {}): Response {
+  return new Response(json, {
     status: init.status ?? 200,
     headers: { "Content-Type": SCIM_CONTENT_TYPE, "Cache-Control": "no-store", ...init.headers },
   });

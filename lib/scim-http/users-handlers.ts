@@ -1,5 +1,5 @@
 import { listParamsFromQuery, listParamsFromSearchBody, type ListParams } from "../scim/list-params";
-import { listResponse } from "../scim/list-response";
+import { listResponse, listResponseJson } from "../scim/list-response";
 import { noneMatch } from "../scim/etag";
 import { applyPatch } from "../scim/patch";
 import { USER_RESOURCE_TYPE } from "../scim/schema/resource-types";
@@ -7,21 +7,28 @@ import { userFromResource } from "../scim/users/from-resource";
 import { toUserResource } from "../scim/users/to-resource";
 import { deprovisionUser } from "../users/deprovision-user";
 import { findScimUser } from "../users/find-scim-user";
-import { listScimUsers } from "../users/list-scim-users";
+import { listScimUserPage, listScimUsers } from "../users/list-scim-users";
 import { provisionUser } from "../users/provision-user";
+import { renderDocument } from "../users/resource-document";
 import { updateScimUser } from "../users/update-scim-user";
 import { config } from "../env";
 import { readJsonBody } from "./read-body";
 import { PAGING, projectionFrom, tokenActor } from "./request-params";
-import { noContent, notModified, scimJson } from "./respond";
+import { noContent, notModified, scimJson, scimJsonText } from "./respond";
 import { userResources, userResponse } from "./user-response";
 import type { ScimRequest } from "./with-scim";
 
 // The Users endpoints as plain functions of an authenticated request; the route files only bind them to verbs.
 
 async function list(params: ListParams): Promise<Response> {
-  const { total, records } = await listScimUsers(params);
   const projection = { attributes: params.attributes, excludedAttributes: params.excludedAttributes };
+  if (!projection.attributes?.length && !projection.excludedAttributes?.length) {
+    // Users with a current stored document are served as stored; the rest are rendered exactly as it would be.
+    const { total, users } = await listScimUserPage(params);
+    const baseUrl = config().scimBaseUrl;
+    return scimJsonText(listResponseJson(users.map((u) => (typeof u === "string" ? u : renderDocument(u, baseUrl))), total, params.startIndex));
+  }
+  const { total, records } = await listScimUsers(params);
   return scimJson(listResponse(records.map(userResources(projection)), total, params.startIndex));
 }
 

@@ -10,3 +10,12 @@ export function listResponse(resources: unknown[], totalResults: number, startIn
     Resources: resources,
   };
 }
+
+/**
+ * The same ListResponse as JSON text, from resources already serialized: what JSON.stringify(listResponse(…))
+ * writes, since Resources is its last member.
+ */
+export function listResponseJson(resourcesJson: string[], totalResults: number, startIndex: number): string {
+  const head = JSON.stringify({ ...listResponse([], totalResults, startIndex), itemsPerPage: resourcesJson.length });
+  return `${head.slice(0, head.length - "[]}".length)}[${resourcesJson.join(",")}]}`;
+}

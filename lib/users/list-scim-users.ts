@@ -8,7 +8,7 @@ import type { ScimUserRecord } from "../scim/users/record";
 import { listedPage } from "./listed-page";
 import { scimUserColumns } from "./scim-columns";
 import { readTally } from "./scim-user-page";
-import { SCIM_USER_FROM, selectScimUsers } from "./scim-user-query";
+import { SCIM_USER_FROM, selectScimUsers, type PageUser } from "./scim-user-query";
 
 /**
  * GET /Users: the filter and order are translated to SQL and the page is read in one statement. The order always
@@ -20,10 +20,27 @@ import { SCIM_USER_FROM, selectScimUsers } from "./scim-user-query";
  * anchors for it would need a walk and a cache of their own per sort attribute.
  */
 export async function listScimUsers(params: ListParams, source: SqlReader = reader()): Promise<{ total: number; records: ScimUserRecord[] }> {
+  const { total, users } = await list(params, source, false);
+  return { total, records: users.map((u) => ("record" in u ? u.record : unexpected())) };
+}
+
+/**
+ * GET /Users as served without a projection: users whose stored document is current (./resource-document.ts) come
+ * as that JSON, the others as records to render.
+ */
+export async function listScimUserPage(params: ListParams, source: SqlReader = reader()): Promise<{ total: number; users: (ScimUserRecord | string)[] }> {
+  const { total, users } = await list(params, source, true);
+  return { total, users: users.map((u) => ("record" in u ? u.record : u.document)) };
+}
+
+function unexpected(): never {
+  throw new Error("a document where a record was asked for");
+}
+
+async function list(params: ListParams, source: SqlReader, documents: boolean): Promise<{ total: number; users: PageUser[] }> {
   if (!params.filter && !params.sortBy && params.sortOrder !== "descending") {
-    if (params.count === 0) return { total: (await readTally(source)).total, records: [] };
-    const { total, users } = await listedPage(source, params.startIndex - 1, params.count);
-    return { total, records: users.map((u) => u.record) };
+    if (params.count === 0) return { total: (await readTally(source)).total, users: [] };
+    return listedPage(source, params.startIndex - 1, params.count, documents);
   }
   const sql = new Params(source.dialect);
   let where = `i."deletedAt" IS NULL`;
@@ -49,10 +66,10 @@ export async function listScimUsers(params: ListParams, source: SqlReader = read
     const rows = await source.query<{ n: number | bigint | string }>(`SELECT COUNT(*) AS n FROM ${countFrom} WHERE ${where}`, filterValues);
     return Number(rows[0]?.n ?? 0);
   };
-  if (params.count === 0) return { total: await count(), records: [] };
+  if (params.count === 0) return { total: await count(), users: [] };
   const limit = sql.add(params.count);
   const offset = sql.add(params.startIndex - 1);
   const users = await selectScimUsers(source, { where, params: sql.values, order, pageOrder, limit, offset, pageFrom });
   const total = params.startIndex === 1 && users.length < params.count ? users.length : await count();
-  return { total, records: users.map((u) => u.record) };
+  return { total, users };
 }

@@ -2,7 +2,7 @@ import type { SqlReader } from "../db/reader";
 import { log } from "../log";
 import { ANCHOR_SPACING, anchorFor, lastKey, NO_ANCHORS, stillHold, wantsMore, type PageAnchors } from "../scim/page-anchors";
 import { keysAfter, selectListedPage } from "./scim-user-page";
-import type { StoredScimUser } from "./scim-user-query";
+import type { PageUser } from "./scim-user-query";
 
 // A page of the unfiltered list at any depth in about the time of the first page: it seeks from the nearest page
 // anchor (lib/scim/page-anchors.ts) instead of walking every identity before it. The anchors are this process's
@@ -22,17 +22,17 @@ function cacheOf(reader: SqlReader): Cache {
   return cache;
 }
 
-/** Page `offset` (0-based) of `limit` listed users, and the total. */
-export async function listedPage(reader: SqlReader, offset: number, limit: number): Promise<{ total: number; users: StoredScimUser[] }> {
+/** Page `offset` (0-based) of `limit` listed users, and the total; with `documents`, current ones as documents. */
+export async function listedPage(reader: SqlReader, offset: number, limit: number, documents = false): Promise<{ total: number; users: PageUser[] }> {
   const cache = cacheOf(reader);
   const anchors = cache.anchors;
   const start = anchors.generation === null ? { key: null, skip: offset } : anchorFor(anchors, offset);
-  const first = await selectListedPage(reader, { start, limit, tailFrom: start.key ? lastKey(anchors) : null });
+  const first = await selectListedPage(reader, { start, limit, tailFrom: start.key ? lastKey(anchors) : null, documents });
   const usable = start.key === null || stillHold(anchors, first.seen);
   if (anchors.generation !== null && (!usable || anchors.generation !== first.seen.generation)) forget(cache, anchors);
   if (offset >= ANCHOR_SPACING && wantsMore(cache.anchors, first.seen.total)) void walk(reader, cache);
   if (usable) return { total: first.seen.total, users: first.users };
-  const plain = await selectListedPage(reader, { start: { key: null, skip: offset }, limit, tailFrom: null });
+  const plain = await selectListedPage(reader, { start: { key: null, skip: offset }, limit, tailFrom: null, documents });
   return { total: plain.seen.total, users: plain.users };
 }
 

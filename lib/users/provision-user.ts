@@ -10,6 +10,7 @@ import type { ScimUserRecord, UserInput } from "../scim/users/record";
 import { applyScimInput } from "./apply-scim-input";
 import { pickUsername } from "./pick-username";
 import { readClaims, type EmailOwner } from "./read-claims";
+import { documentColumns, storeDocument } from "./resource-document";
 import { emailRows, identityColumns, primaryEmail, profileColumns } from "./scim-profile";
 import { findScimUser } from "./find-scim-user";
 import { storedScimUserFromColumns } from "./scim-user-query";
@@ -30,7 +31,14 @@ type Provisioned = { record: ScimUserRecord; outcome: ProvisionOutcome };
  * unique indexes (→ 409).
  */
 export async function provisionUser(options: { input: UserInput; actor: Actor }): Promise<Provisioned> {
-  return retryUniqueRace(() => writeTransaction((tx) => provision(tx, options)));
+  return retryUniqueRace(() =>
+    writeTransaction(async (tx) => {
+      const provisioned = await provision(tx, options);
+      // A new identity is inserted with its document; the others changed an existing user step by step.
+      if (provisioned.outcome !== "created") await storeDocument(tx, provisioned.record);
+      return provisioned;
+    }),
+  );
 }
 
 async function provision(tx: Sql, options: { input: UserInput; actor: Actor }): Promise<Provisioned> {
@@ -81,13 +89,13 @@ async function create(tx: Sql, input: UserInput, actor: Actor, username: string)
     "User",
     [{ id: userId, username, usernameNorm: username.toLowerCase(), ...columns, state, passwordHash: null, blockedAt: blocked ? now : null, blockedReason: null, lastSignInAt: null, createdAt: now, updatedAt: now }],
   );
-  await insertRows(tx, "ScimIdentity", [{ ...identity, userId, deletedAt: null, deactivatedAt: blocked ? now : null, reactivatedAt: null }]);
+  const { record } = storedScimUserFromColumns({ userId, username, state, columns, emails, identity, groups: [] });
+  await insertRows(tx, "ScimIdentity", [{ ...identity, userId, deletedAt: null, deactivatedAt: blocked ? now : null, reactivatedAt: null, ...documentColumns(record) }]);
   await insertRows(tx, "UserEmail", emails.map((row) => ({ id: crypto.randomUUID(), userId, ...row })));
   await recordEvent(
     { actor, action: "user.created", target: { type: "user", id: userId, label: username }, details: { userName: input.userName, externalId: input.externalId, ...(blocked ? { active: false } : {}) } },
     tx,
   );
-  const { record } = storedScimUserFromColumns({ userId, username, state, columns, emails, identity, groups: [] });
   return { record, outcome: "created" };
 }
 
@@ -109,7 +117,7 @@ async function link(tx: Sql, input: UserInput, actor: Actor, owner: EmailOwner):
   const now = new Date();
   await updateRow(tx, "User", userId, { ...profileColumns(input), updatedAt: now }, ["id"]);
   await insertRows(tx, "ScimIdentity", [
-    { id: crypto.randomUUID(), userId, ...identityColumns(input), active: true, version: 1, createdAt: now, updatedAt: now, deletedAt: null, deactivatedAt: null, reactivatedAt: null },
+    { id: crypto.randomUUID(), userId, ...identityColumns(input), active: true, version: 1, createdAt: now, updatedAt: now, deletedAt: null, deactivatedAt: null, reactivatedAt: null, document: null, documentKey: null },
   ]);
   await tx.execute(`DELETE FROM "UserEmail" WHERE "userId" = ${tx.dialect.placeholder(1)}`, [userId]);
   await insertRows(tx, "UserEmail", emailRows(input.emails).map((row) => ({ id: crypto.randomUUID(), userId, ...row })));

@@ -2,7 +2,8 @@ import type { SqlReader } from "../db/reader";
 import type { AnchorKey, Seen } from "../scim/page-anchors";
 import type { Dialect } from "../scim/sql/dialect";
 import { Params } from "../scim/sql/dialect";
-import { SCIM_USER_FROM, scimUserSelect, storedScimUserFromRow, type StoredScimUser } from "./scim-user-query";
+import { documentIsCurrent } from "./resource-document";
+import { scimUserRow, storedScimUserFromRow, type PageUser } from "./scim-user-query";
 
 // The unfiltered list in its default order (creation time, then id), the way an IdP pages through everyone. The
 // page, the tally's total and generation, and the count that checks the page anchors are one statement, so they
@@ -11,7 +12,7 @@ import { SCIM_USER_FROM, scimUserSelect, storedScimUserFromRow, type StoredScimU
 const LISTED = `"ScimIdentity" i WHERE i."deletedAt" IS NULL`;
 // deletedAt leads the order because it leads the index (it is NULL on every listed row): PostgreSQL then walks the
 // index instead of sorting, as it does not infer that a column tested with IS NULL is constant.
-const INDEX_ORDER = `i."deletedAt", i."createdAt", i."id"`;
+export const INDEX_ORDER = `i."deletedAt", i."createdAt", i."id"`;
 
 /** The sort key of an identity, in the form it is sent back in (PostgreSQL's timestamp as exact text). */
 export function keyColumns(dialect: Dialect, alias = "i"): string {
@@ -38,23 +39,38 @@ export async function readTally(reader: SqlReader): Promise<{ total: number; gen
  */
 export async function selectListedPage(
   reader: SqlReader,
-  options: { start: { key: AnchorKey | null; skip: number }; limit: number; tailFrom: AnchorKey | null },
-): Promise<{ seen: Seen; users: StoredScimUser[] }> {
+  options: { start: { key: AnchorKey | null; skip: number }; limit: number; tailFrom: AnchorKey | null; documents?: boolean },
+): Promise<{ seen: Seen; users: PageUser[] }> {
+  // The page straight from the index, in its order, with the tally's numbers as subqueries run once: a skipped row
+  // costs an index step, and a user's row is gathered only when it has no current document to serve.
   const sql = new Params(reader.dialect);
-  const tail = options.tailFrom ? `, (SELECT COUNT(*) FROM ${LISTED} AND ${fromKey(sql, options.tailFrom)}) AS "tail"` : "";
+  // Parameters are added in the order they appear in the text (SQLite binds `?` by position).
+  const tally = tallyColumns(sql, options.tailFrom);
+  const user = `(SELECT ${scimUserRow(reader.dialect)} FROM "User" u WHERE u."id" = i."userId")`;
+  const columns = options.documents
+    ? `CASE WHEN ${documentIsCurrent(sql)} THEN i."document" END AS "document", CASE WHEN ${documentIsCurrent(sql)} THEN NULL ELSE ${user} END AS "row"`
+    : `NULL AS "document", ${user} AS "row"`;
   const seek = options.start.key ? ` AND ${fromKey(sql, options.start.key)}` : "";
-  const page = `SELECT i."id" AS "pageId" FROM ${LISTED}${seek} ORDER BY ${INDEX_ORDER} LIMIT ${sql.add(options.limit)} OFFSET ${sql.add(options.start.skip)}`;
-  const users = `SELECT ${scimUserSelect(reader.dialect)}, i."createdAt" AS "k1", i."id" AS "k2" FROM ${SCIM_USER_FROM} JOIN (${page}) p ON p."pageId" = i."id"`;
-  // LEFT JOIN: an empty page still brings the tally's row.
-  const rows = await reader.query<{ total: unknown; generation: unknown; tail?: unknown; row: unknown }>(
-    `SELECT t."total", t."generation"${tail ? `, t."tail"` : ""}, x."row" FROM (SELECT SUM("listed") AS "total", SUM("generation") AS "generation"${tail} FROM "ScimIdentityTally") t LEFT JOIN (${users}) x ON 1 = 1 ORDER BY x."k1", x."k2"`,
-    sql.values,
-  );
-  const first = rows[0];
+  const page = `${LISTED}${seek} ORDER BY ${INDEX_ORDER} LIMIT ${sql.add(options.limit)} OFFSET ${sql.add(options.start.skip)}`;
+  // PostgreSQL walks the index only for a page of keys; asked for whole rows it reads every row from the anchor on
+  // and sorts them. The page's keys first, then their rows, there.
+  const from = reader.dialect.name === "sqlite" ? page : `(SELECT i."id" AS "pageId" FROM ${page}) p JOIN "ScimIdentity" i ON i."id" = p."pageId" ORDER BY i."createdAt", i."id"`;
+  const rows = await reader.query<{ total: unknown; generation: unknown; tail?: unknown; row: unknown; document: unknown }>(`SELECT ${tally}, ${columns} FROM ${from}`, sql.values);
+  // Past the end there is no row to carry the tally's numbers: read them alone (the page is empty either way).
+  const alone = new Params(reader.dialect);
+  const first = rows[0] ?? (await reader.query<{ total: unknown; generation: unknown; tail?: unknown }>(`SELECT ${tallyColumns(alone, options.tailFrom)}`, alone.values))[0];
+  const users: PageUser[] = [];
+  for (const r of rows) users.push(typeof r.document === "string" ? { document: r.document } : storedScimUserFromRow(r.row));
   return {
     seen: { total: Number(first?.total ?? 0), generation: Number(first?.generation ?? 0), tail: first?.tail === undefined ? null : Number(first.tail) },
-    users: rows.filter((r) => r.row !== null && r.row !== undefined).map((r) => storedScimUserFromRow(r.row)),
+    users,
   };
+}
+
+/** The tally's total and generation, and the count of identities from `tailFrom` on, as subqueries. */
+function tallyColumns(sql: Params, tailFrom: AnchorKey | null): string {
+  const tail = tailFrom ? `, (SELECT COUNT(*) FROM ${LISTED} AND ${fromKey(sql, tailFrom)}) AS "tail"` : "";
+  return `(SELECT SUM("listed") FROM "ScimIdentityTally") AS "total", (SELECT SUM("generation") FROM "ScimIdentityTally") AS "generation"${tail}`;
 }
 
 /**

@@ -5,6 +5,7 @@ import { assertIfMatch } from "../scim/etag";
 import type { ScimUserRecord, UserInput } from "../scim/users/record";
 import { applyScimInput } from "./apply-scim-input";
 import { findScimUser } from "./find-scim-user";
+import { storeDocument } from "./resource-document";
 import { emailRows, profileColumns } from "./scim-profile";
 import { storedScimUserFromColumns, type StoredScimUser } from "./scim-user-query";
 
@@ -30,7 +31,7 @@ export async function updateScimUser(options: {
     if (!stamp) return user.record;
     const { record } = user;
     const active = input.active ?? record.active;
-    return storedScimUserFromColumns({
+    const updated = storedScimUserFromColumns({
       userId: record.id,
       username: user.username,
       state: active ? "active" : "blocked",
@@ -39,5 +40,7 @@ export async function updateScimUser(options: {
       identity: { id: user.identityId, active: input.active ?? user.identityActive, userName: input.userName, externalId: input.externalId, createdAt: record.created, ...stamp },
       groups: record.groups,
     }).record;
+    await storeDocument(tx, updated);
+    return updated;
   });
 }

@@ -31,13 +31,19 @@ export function treeRssMb(pid: number): number {
   return Math.round(kb / 1024);
 }
 
+/**
+ * The public URL the benchmark's server believes it has: fixed, so the user documents seeded for its SCIM base
+ * URL (lib/users/resource-document.ts) stay current for any port and across runs on a kept database.
+ */
+export const BENCH_APP_URL = "http://127.0.0.1:3000";
+
 export async function startBenchServer(databaseUrl: string, port: number, nodeOptions: string[] = []) {
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [...nodeOptions, path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
     cwd: root,
     detached: true,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, APP_URL: baseUrl, AUTH_SECRET: "bench-secret-0123456789abcdefghijklmnopqrstuvwxyz", LOG_LEVEL: "warn", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, APP_URL: BENCH_APP_URL, AUTH_SECRET: "bench-secret-0123456789abcdefghijklmnopqrstuvwxyz", LOG_LEVEL: "warn", NEXT_TELEMETRY_DISABLED: "1" },
   });
   const deadline = Date.now() + 120_000;
   for (;;) {

@@ -50,7 +50,16 @@ describe.each(providers)("query plans of the SCIM hot paths on %s", (provider: P
       reader = sqliteReader(database.url);
       const client = createClient({ url: database.url });
       await client.execute("ANALYZE");
-      explain = async ({ sql, params }) => (await client.execute({ sql: `EXPLAIN QUERY PLAN ${sql}`, args: params as never })).rows.map((r) => String(r.detail));
+      // Each step indented by its depth, as the sqlite3 shell shows the tree: a sort inside a subquery is not the page's.
+      explain = async ({ sql, params }) => {
+        const rows = (await client.execute({ sql: `EXPLAIN QUERY PLAN ${sql}`, args: params as never })).rows;
+        const depth = new Map<number, number>([[0, -1]]);
+        return rows.map((r) => {
+          const level = (depth.get(Number(r.parent)) ?? -1) + 1;
+          depth.set(Number(r.id), level);
+          return `${"  ".repeat(level)}${String(r.detail)}`;
+        });
+      };
       close = async () => client.close();
     } else {
       const pool = new pg.Pool({ connectionString: database.url, max: 2 });
@@ -93,7 +102,12 @@ describe.each(providers)("query plans of the SCIM hot paths on %s", (provider: P
 
   /** The part of the plan that picks the page's rows (before their columns and children are read). */
   function pageSelection(plan: string): string {
-    if (provider === "sqlite") return plan.slice(plan.indexOf("CO-ROUTINE p"), plan.indexOf("SCAN p"));
+    if (provider === "sqlite") {
+      // A filtered page is picked in a subquery (p); the unfiltered one is read straight from the index, at the
+      // statement's top level. Sorts inside a user's own subqueries (its groups) are not the page's.
+      if (plan.includes("CO-ROUTINE p")) return plan.slice(plan.indexOf("CO-ROUTINE p"), plan.indexOf("SCAN p"));
+      return plan.split("\n").filter((line) => !line.startsWith(" ")).join("\n");
+    }
     // PostgreSQL: the Limit node and what it reads from, up to the join back to the page's own rows.
     const start = plan.search(/->\s+Limit/);
     const end = plan.indexOf('"ScimIdentity_pkey"', start);

@@ -1,0 +1,49 @@
+import type { Sql, SqlReader } from "../db/reader";
+import type { AnchorKey } from "../scim/page-anchors";
+import { Params } from "../scim/sql/dialect";
+import { documentIsCurrent, renderDocument, documentSuffix } from "./resource-document";
+import { fromKey, INDEX_ORDER, keyColumns } from "./scim-user-page";
+import { SCIM_USER_FROM, scimUserRow, storedScimUserFromRow } from "./scim-user-query";
+
+type Writer = <T>(work: (sql: Sql) => Promise<T>) => Promise<T>;
+
+/**
+ * Renders and stores the document of every listed user whose document is missing or stale (users written before
+ * documents existed, or changed by a group or an admin since), `batch` users per transaction, in list order. A
+ * user changed meanwhile keeps its newer state: a document is stored only for the version it was rendered from.
+ * Returns how many documents it stored.
+ */
+export async function refreshDocuments(reader: SqlReader, write: Writer, baseUrl: string, batch = 500): Promise<number> {
+  let from: AnchorKey | null = null;
+  let stored = 0;
+  for (;;) {
+    const sql = new Params(reader.dialect);
+    // Parameters in the order they appear in the text (SQLite binds `?` by position).
+    const current = documentIsCurrent(sql, baseUrl);
+    const seek: string = from ? ` AND ${fromKey(sql, from)}` : "";
+    type Row = { createdAt: unknown; id: unknown; current: unknown; row: unknown };
+    const rows: Row[] = await reader.query<{ createdAt: unknown; id: unknown; current: unknown; row: unknown }>(
+      `SELECT ${keyColumns(reader.dialect)}, CASE WHEN ${current} THEN 1 ELSE 0 END AS "current", ${scimUserRow(reader.dialect)} AS "row" FROM ${SCIM_USER_FROM} WHERE i."deletedAt" IS NULL${seek} ORDER BY ${INDEX_ORDER} LIMIT ${sql.add(batch + 1)}`,
+      sql.values,
+    );
+    // `fromKey` includes the row it starts from: the last one of the previous batch.
+    const fresh = from ? rows.slice(1) : rows;
+    const stale = fresh.filter((r) => Number(r.current) !== 1).map((r) => storedScimUserFromRow(r.row).record);
+    if (stale.length) {
+      stored += await write(async (tx) => {
+        let n = 0;
+        const p = tx.dialect.placeholder;
+        for (const record of stale) {
+          n += await tx.execute(
+            `UPDATE "ScimIdentity" SET "document" = ${p(1)}, "documentKey" = ${p(2)} WHERE "userId" = ${p(3)} AND "version" = ${p(4)}`,
+            [renderDocument(record, baseUrl), `${record.version}${documentSuffix(baseUrl)}`, record.id, record.version],
+          );
+        }
+        return n;
+      });
+    }
+    if (fresh.length < batch || rows.length === 0) return stored;
+    const last: Row = rows[rows.length - 1];
+    from = [last.createdAt, String(last.id)];
+  }
+}

@@ -1,0 +1,48 @@
+import crypto from "node:crypto";
+import type { Sql } from "../db/reader";
+import { config } from "../env";
+import type { Params } from "../scim/sql/dialect";
+import { toUserResource } from "../scim/users/to-resource";
+import type { ScimUserRecord } from "../scim/users/record";
+
+// A page of 100 users cost its server more in building them (emails and groups gathered per user, rows mapped,
+// resources assembled and serialized) than everything else in the request together. The SCIM writes already
+// hold each user's final state, so they store the resource as it will be served, and a page reads those
+// documents as they are. A document is used only while its key names the identity's current version and this
+// instance's base URL: whatever else changes a user (group membership, an admin's block) bumps the version, so
+// the page rebuilds that user instead, and a new base URL retires them all.
+
+/** The JSON a GET of this user answers without a projection (and the page's element for it). */
+export function renderDocument(record: ScimUserRecord, baseUrl = config().scimBaseUrl): string {
+  return JSON.stringify(toUserResource(record, baseUrl));
+}
+
+function baseTag(baseUrl: string): string {
+  return crypto.createHash("sha256").update(baseUrl).digest("base64url").slice(0, 10);
+}
+
+const tags = new Map<string, string>();
+/** What follows the version in a valid document's key. */
+export function documentSuffix(baseUrl = config().scimBaseUrl): string {
+  let tag = tags.get(baseUrl);
+  if (!tag) tags.set(baseUrl, (tag = `@${baseTag(baseUrl)}`));
+  return tag;
+}
+
+/** The document columns of an identity showing `record`. */
+export function documentColumns(record: ScimUserRecord): { document: string; documentKey: string } {
+  return { document: renderDocument(record), documentKey: `${record.version}${documentSuffix()}` };
+}
+
+/** Stores the document of a user whose identity now shows `record` (call it last in the write's transaction). */
+export async function storeDocument(sql: Sql, record: ScimUserRecord): Promise<void> {
+  const { document, documentKey } = documentColumns(record);
+  const p = sql.dialect.placeholder;
+  await sql.execute(`UPDATE "ScimIdentity" SET "document" = ${p(1)}, "documentKey" = ${p(2)} WHERE "userId" = ${p(3)}`, [document, documentKey, record.id]);
+}
+
+/** SQL that is true when the identity's (alias `i`) document shows its current version under this base URL. */
+export function documentIsCurrent(params: Params, baseUrl = config().scimBaseUrl): string {
+  const version = params.dialect.name === "sqlite" ? `i."version"` : `i."version"::text`;
+  return `i."documentKey" = ${version} || ${params.add(documentSuffix(baseUrl))}`;
+}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ScimIdentity" ADD COLUMN     "document" TEXT,
+ADD COLUMN     "documentKey" TEXT;

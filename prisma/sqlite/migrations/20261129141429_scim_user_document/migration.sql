@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ScimIdentity" ADD COLUMN "document" TEXT;
+ALTER TABLE "ScimIdentity" ADD COLUMN "documentKey" TEXT;
