@@ -1,4 +1,5 @@
-import { reader } from "../db";
+import { reader, writeTransaction } from "../db";
+import { config } from "../env";
 import type { SqlReader } from "../db/reader";
 import type { ListParams } from "../scim/list-params";
 import { USER_RESOURCE_TYPE } from "../scim/schema/resource-types";
@@ -7,6 +8,7 @@ import { filterToSql, sortToSql } from "../scim/sql/filter-to-sql";
 import type { ScimUserRecord } from "../scim/users/record";
 import { listedPage } from "./listed-page";
 import { scimUserColumns } from "./scim-columns";
+import { refreshDocumentsOnce } from "./refresh-documents";
 import { readTally } from "./scim-user-page";
 import { SCIM_USER_FROM, selectScimUsers, type PageUser } from "./scim-user-query";
 
@@ -29,6 +31,7 @@ export async function listScimUsers(params: ListParams, source: SqlReader = read
  * as that JSON, the others as records to render.
  */
 export async function listScimUserPage(params: ListParams, source: SqlReader = reader()): Promise<{ total: number; users: (ScimUserRecord | string)[] }> {
+  void refreshDocumentsOnce(reader(), writeTransaction, config().scimBaseUrl);
   const { total, users } = await list(params, source, true);
   return { total, users: users.map((u) => ("record" in u ? u.record : u.document)) };
 }

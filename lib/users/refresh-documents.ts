@@ -1,5 +1,6 @@
 import type { Sql, SqlReader } from "../db/reader";
 import type { AnchorKey } from "../scim/page-anchors";
+import { log } from "../log";
 import { Params } from "../scim/sql/dialect";
 import { documentIsCurrent, renderDocument, documentSuffix } from "./resource-document";
 import { fromKey, INDEX_ORDER, keyColumns } from "./scim-user-page";
@@ -21,14 +22,14 @@ export async function refreshDocuments(reader: SqlReader, write: Writer, baseUrl
     // Parameters in the order they appear in the text (SQLite binds `?` by position).
     const current = documentIsCurrent(sql, baseUrl);
     const seek: string = from ? ` AND ${fromKey(sql, from)}` : "";
-    type Row = { createdAt: unknown; id: unknown; current: unknown; row: unknown };
+    type Row = { createdAt: unknown; id: unknown; row: unknown };
     const rows: Row[] = await reader.query<{ createdAt: unknown; id: unknown; current: unknown; row: unknown }>(
-      `SELECT ${keyColumns(reader.dialect)}, CASE WHEN ${current} THEN 1 ELSE 0 END AS "current", ${scimUserRow(reader.dialect)} AS "row" FROM ${SCIM_USER_FROM} WHERE i."deletedAt" IS NULL${seek} ORDER BY ${INDEX_ORDER} LIMIT ${sql.add(batch + 1)}`,
+      `SELECT ${keyColumns(reader.dialect)}, CASE WHEN ${current} THEN NULL ELSE ${scimUserRow(reader.dialect)} END AS "row" FROM ${SCIM_USER_FROM} WHERE i."deletedAt" IS NULL${seek} ORDER BY ${INDEX_ORDER} LIMIT ${sql.add(batch + 1)}`,
       sql.values,
     );
     // `fromKey` includes the row it starts from: the last one of the previous batch.
     const fresh = from ? rows.slice(1) : rows;
-    const stale = fresh.filter((r) => Number(r.current) !== 1).map((r) => storedScimUserFromRow(r.row).record);
+    const stale = fresh.filter((r) => r.row !== null && r.row !== undefined).map((r) => storedScimUserFromRow(r.row).record);
     if (stale.length) {
       stored += await write(async (tx) => {
         let n = 0;
@@ -46,4 +47,21 @@ export async function refreshDocuments(reader: SqlReader, write: Writer, baseUrl
     const last: Row = rows[rows.length - 1];
     from = [last.createdAt, String(last.id)];
   }
+}
+
+let once: Promise<void> | undefined;
+
+/**
+ * Once per process, in the background: brings every stale document up to date (after an upgrade that added
+ * documents, a new base URL, or changes made while this instance was down). Users changed later by a group or an
+ * admin are rebuilt per page until their next SCIM write; that costs time, never correctness.
+ */
+export function refreshDocumentsOnce(reader: SqlReader, write: Writer, baseUrl: string): Promise<void> {
+  once ??= refreshDocuments(reader, write, baseUrl, 100).then(
+    (stored) => {
+      if (stored) log.info("user documents refreshed", { stored });
+    },
+    (error: Error) => log.warn("refreshing user documents failed; pages rebuild those users instead", { error: error.message }),
+  );
+  return once;
 }
