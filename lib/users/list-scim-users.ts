@@ -8,7 +8,7 @@ import { filterToSql, sortToSql } from "../scim/sql/filter-to-sql";
 import type { ScimUserRecord } from "../scim/users/record";
 import { listedPage } from "./listed-page";
 import { scimUserColumns } from "./scim-columns";
-import { refreshDocumentsOnce } from "./refresh-documents";
+import { refreshDocumentsOnce, storeRebuilt } from "./refresh-documents";
 import { readTally } from "./scim-user-page";
 import { SCIM_USER_FROM, selectScimUsers, type PageUser } from "./scim-user-query";
 
@@ -31,8 +31,11 @@ export async function listScimUsers(params: ListParams, source: SqlReader = read
  * as that JSON, the others as records to render.
  */
 export async function listScimUserPage(params: ListParams, source: SqlReader = reader()): Promise<{ total: number; users: (ScimUserRecord | string)[] }> {
-  void refreshDocumentsOnce(reader(), writeTransaction, config().scimBaseUrl);
+  const baseUrl = config().scimBaseUrl;
+  void refreshDocumentsOnce(reader(), writeTransaction, baseUrl);
   const { total, users } = await list(params, source, true);
+  const rebuilt = users.flatMap((u) => ("record" in u ? [u.record] : []));
+  storeRebuilt(rebuilt, writeTransaction, baseUrl);
   return { total, users: users.map((u) => ("record" in u ? u.record : u.document)) };
 }
 

@@ -1,8 +1,9 @@
 import type { Sql, SqlReader } from "../db/reader";
 import type { AnchorKey } from "../scim/page-anchors";
+import type { ScimUserRecord } from "../scim/users/record";
 import { log } from "../log";
 import { Params } from "../scim/sql/dialect";
-import { documentIsCurrent, renderDocument, documentSuffix } from "./resource-document";
+import { documentIsCurrent, storeDocumentAt } from "./resource-document";
 import { fromKey, INDEX_ORDER, keyColumns } from "./scim-user-page";
 import { SCIM_USER_FROM, scimUserRow, storedScimUserFromRow } from "./scim-user-query";
 
@@ -30,19 +31,7 @@ export async function refreshDocuments(reader: SqlReader, write: Writer, baseUrl
     // `fromKey` includes the row it starts from: the last one of the previous batch.
     const fresh = from ? rows.slice(1) : rows;
     const stale = fresh.filter((r) => r.row !== null && r.row !== undefined).map((r) => storedScimUserFromRow(r.row).record);
-    if (stale.length) {
-      stored += await write(async (tx) => {
-        let n = 0;
-        const p = tx.dialect.placeholder;
-        for (const record of stale) {
-          n += await tx.execute(
-            `UPDATE "ScimIdentity" SET "document" = ${p(1)}, "documentKey" = ${p(2)} WHERE "userId" = ${p(3)} AND "version" = ${p(4)}`,
-            [renderDocument(record, baseUrl), `${record.version}${documentSuffix(baseUrl)}`, record.id, record.version],
-          );
-        }
-        return n;
-      });
-    }
+    stored += await storeEach(stale, write, baseUrl);
     if (fresh.length < batch || rows.length === 0) return stored;
     const last: Row = rows[rows.length - 1];
     from = [last.createdAt, String(last.id)];
@@ -64,4 +53,40 @@ export function refreshDocumentsOnce(reader: SqlReader, write: Writer, baseUrl: 
     (error: Error) => log.warn("refreshing user documents failed; pages rebuild those users instead", { error: error.message }),
   );
   return once;
+}
+
+const storing = new Set<Promise<void>>();
+
+/**
+ * In the background: the documents of users a page had to rebuild (changed by a group or an admin since their last
+ * SCIM write), from the records it built, each only if the user is still at that version. The next page serves
+ * them as documents.
+ */
+export function storeRebuilt(records: ScimUserRecord[], write: Writer, baseUrl: string): void {
+  if (!records.length) return;
+  const stored = storeEach(records, write, baseUrl).then(
+    () => {},
+    (error: Error) => log.warn("storing rebuilt user documents failed", { error: error.message }),
+  );
+  storing.add(stored);
+  void stored.finally(() => storing.delete(stored));
+}
+
+/** Resolves once the documents being stored in the background have been (for tests and tools). */
+export async function rebuiltStored(): Promise<void> {
+  await Promise.all([...storing]);
+}
+
+/**
+ * One transaction per document, a few at a time: a transaction that locks a single row cannot be part of a
+ * deadlock (PostgreSQL), whatever order a group's membership change locks the same users in. SQLite commits
+ * those that queue together anyway (group commit).
+ */
+async function storeEach(records: ScimUserRecord[], write: Writer, baseUrl: string): Promise<number> {
+  let stored = 0;
+  for (let from = 0; from < records.length; from += 8) {
+    const done = await Promise.all(records.slice(from, from + 8).map((record) => write((tx) => storeDocumentAt(tx, record, baseUrl))));
+    stored += done.filter(Boolean).length;
+  }
+  return stored;
 }

@@ -41,6 +41,19 @@ export async function storeDocument(sql: Sql, record: ScimUserRecord): Promise<v
   await sql.execute(`UPDATE "ScimIdentity" SET "document" = ${p(1)}, "documentKey" = ${p(2)} WHERE "userId" = ${p(3)}`, [document, documentKey, record.id]);
 }
 
+/**
+ * Stores the document of a user as `record` shows it, only if its identity is still at that version (a user read
+ * outside the write may have changed since). Returns whether it stored it.
+ */
+export async function storeDocumentAt(sql: Sql, record: ScimUserRecord, baseUrl: string): Promise<boolean> {
+  const p = sql.dialect.placeholder;
+  const changed = await sql.execute(
+    `UPDATE "ScimIdentity" SET "document" = ${p(1)}, "documentKey" = ${p(2)} WHERE "userId" = ${p(3)} AND "version" = ${p(4)}`,
+    [renderDocument(record, baseUrl), `${record.version}${documentSuffix(baseUrl)}`, record.id, record.version],
+  );
+  return changed > 0;
+}
+
 /** SQL that is true when the identity's (alias `i`) document shows its current version under this base URL. */
 export function documentIsCurrent(params: Params, baseUrl = config().scimBaseUrl): string {
   const version = params.dialect.name === "sqlite" ? `i."version"` : `i."version"::text`;
