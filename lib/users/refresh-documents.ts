@@ -9,13 +9,18 @@ import { SCIM_USER_FROM, scimUserRow, storedScimUserFromRow } from "./scim-user-
 
 type Writer = <T>(work: (sql: Sql) => Promise<T>) => Promise<T>;
 
+/** Document writes in flight at once from the background: a couple of pooled connections at most. */
+const BACKGROUND_WRITES = 2;
+
 /**
  * Renders and stores the document of every listed user whose document is missing or stale (users written before
  * documents existed, or changed by a group or an admin since), `batch` users per transaction, in list order. A
  * user changed meanwhile keeps its newer state: a document is stored only for the version it was rendered from.
- * Returns how many documents it stored.
+ * `concurrency` one-row transactions at a time (see storeEach). Returns how many documents it stored.
  */
-export async function refreshDocuments(reader: SqlReader, write: Writer, baseUrl: string, batch = 500): Promise<number> {
+export async function refreshDocuments(reader: SqlReader, write: Writer, baseUrl: string, options: { batch?: number; concurrency?: number } = {}): Promise<number> {
+  const batch = options.batch ?? 500;
+  const concurrency = options.concurrency ?? BACKGROUND_WRITES;
   let from: AnchorKey | null = null;
   let stored = 0;
   for (;;) {
@@ -31,7 +36,7 @@ export async function refreshDocuments(reader: SqlReader, write: Writer, baseUrl
     // `fromKey` includes the row it starts from: the last one of the previous batch.
     const fresh = from ? rows.slice(1) : rows;
     const stale = fresh.filter((r) => r.row !== null && r.row !== undefined).map((r) => storedScimUserFromRow(r.row).record);
-    stored += await storeEach(stale, write, baseUrl);
+    stored += await storeEach(stale, write, baseUrl, concurrency);
     if (fresh.length < batch || rows.length === 0) return stored;
     const last: Row = rows[rows.length - 1];
     from = [last.createdAt, String(last.id)];
@@ -46,7 +51,7 @@ let once: Promise<void> | undefined;
  * admin are rebuilt per page until their next SCIM write; that costs time, never correctness.
  */
 export function refreshDocumentsOnce(reader: SqlReader, write: Writer, baseUrl: string): Promise<void> {
-  once ??= refreshDocuments(reader, write, baseUrl, 100).then(
+  once ??= refreshDocuments(reader, write, baseUrl, { batch: 100 }).then(
     (stored) => {
       if (stored) log.info("user documents refreshed", { stored });
     },
@@ -55,7 +60,12 @@ export function refreshDocumentsOnce(reader: SqlReader, write: Writer, baseUrl: 
   return once;
 }
 
-const storing = new Set<Promise<void>>();
+// Documents a page had to rebuild wait here, latest record per user, and are stored by one drain per process, a
+// couple of one-row transactions at a time: they must never take more than that of the pool (PostgreSQL), nor
+// the writer's attention, from the requests. Past the cap, more are dropped: those users are rebuilt next time.
+const waiting = new Map<string, ScimUserRecord>();
+const MAX_WAITING = 10_000;
+let draining: Promise<void> | undefined;
 
 /**
  * In the background: the documents of users a page had to rebuild (changed by a group or an admin since their last
@@ -63,29 +73,38 @@ const storing = new Set<Promise<void>>();
  * them as documents.
  */
 export function storeRebuilt(records: ScimUserRecord[], write: Writer, baseUrl: string): void {
-  if (!records.length) return;
-  const stored = storeEach(records, write, baseUrl).then(
-    () => {},
-    (error: Error) => log.warn("storing rebuilt user documents failed", { error: error.message }),
-  );
-  storing.add(stored);
-  void stored.finally(() => storing.delete(stored));
+  for (const record of records) if (waiting.size < MAX_WAITING || waiting.has(record.id)) waiting.set(record.id, record);
+  if (waiting.size && !draining) {
+    draining = drain(write, baseUrl).finally(() => {
+      draining = undefined;
+      // Records that arrived as the drain was ending.
+      if (waiting.size) storeRebuilt([], write, baseUrl);
+    });
+  }
 }
 
-/** Resolves once the documents being stored in the background have been (for tests and tools). */
+async function drain(write: Writer, baseUrl: string): Promise<void> {
+  while (waiting.size) {
+    const records = [...waiting.values()].slice(0, 100);
+    for (const record of records) waiting.delete(record.id);
+    await storeEach(records, write, baseUrl, BACKGROUND_WRITES).catch((error: Error) => log.warn("storing rebuilt user documents failed", { error: error.message }));
+  }
+}
+
+/** Resolves once the documents waiting to be stored in the background have been (for tests and tools). */
 export async function rebuiltStored(): Promise<void> {
-  await Promise.all([...storing]);
+  while (draining) await draining;
 }
 
 /**
- * One transaction per document, a few at a time: a transaction that locks a single row cannot be part of a
- * deadlock (PostgreSQL), whatever order a group's membership change locks the same users in. SQLite commits
+ * One transaction per document, `concurrency` at a time: a transaction that locks a single row cannot be part of
+ * a deadlock (PostgreSQL), whatever order a group's membership change locks the same users in. SQLite commits
  * those that queue together anyway (group commit).
  */
-async function storeEach(records: ScimUserRecord[], write: Writer, baseUrl: string): Promise<number> {
+async function storeEach(records: ScimUserRecord[], write: Writer, baseUrl: string, concurrency: number): Promise<number> {
   let stored = 0;
-  for (let from = 0; from < records.length; from += 8) {
-    const done = await Promise.all(records.slice(from, from + 8).map((record) => write((tx) => storeDocumentAt(tx, record, baseUrl))));
+  for (let from = 0; from < records.length; from += concurrency) {
+    const done = await Promise.all(records.slice(from, from + concurrency).map((record) => write((tx) => storeDocumentAt(tx, record, baseUrl))));
     stored += done.filter(Boolean).length;
   }
   return stored;

@@ -1,6 +1,6 @@
 import type { Actor } from "../audit/record-event";
 import { writeTransaction } from "../db";
-import { lockRow } from "../db/lock-row";
+import { lockUserWithIdentity } from "../db/lock-row";
 import { assertIfMatch } from "../scim/etag";
 import type { ScimUserRecord, UserInput } from "../scim/users/record";
 import { applyScimInput } from "./apply-scim-input";
@@ -22,7 +22,7 @@ export async function updateScimUser(options: {
   // Plain SQL throughout, on the driver: a PATCH of `active` is what an IdP sends most after lookups.
   return writeTransaction(async (tx) => {
     // Changes of one user take turns, so each applies to the state the one before left (and audits only real changes).
-    await lockRow(tx, "User", options.id);
+    await lockUserWithIdentity(tx, options.id);
     const user = await findScimUser(options.id, tx);
     assertIfMatch(options.ifMatch, user.record.version);
     const input = options.change(user);

@@ -6,7 +6,7 @@ import { BENCH_APP_URL } from "./server";
 export async function refreshUserDocuments(databaseUrl: string): Promise<number> {
   const connection = connect(databaseUrl, 2);
   try {
-    return await refreshDocuments(connection.reader, (work) => connection.writer.transaction(work), `${BENCH_APP_URL}/api/scim/v2`);
+    return await refreshDocuments(connection.reader, (work) => connection.writer.transaction(work), `${BENCH_APP_URL}/api/scim/v2`, { concurrency: 32 });
   } finally {
     await connection.db.$disconnect();
   }

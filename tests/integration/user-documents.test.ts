@@ -2,6 +2,7 @@
 // exactly the page rendered from the users' current rows, through every way a user changes: SCIM creates, links,
 // re-adds and PATCHes (which store a new document), and group membership, a group's rename and an admin's block
 // (which leave it stale, so the page rebuilds that user). refreshDocuments brings the stale ones up to date.
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../lib/db";
 import type { Provider } from "../../lib/db/provider";
@@ -26,6 +27,7 @@ describe.each(providers)("user documents on %s", (provider: Provider) => {
     block: typeof import("../../lib/users/block-user");
     groups: typeof import("../../lib/groups/create-group");
     patchGroup: typeof import("../../lib/groups/patch-group");
+    deleteGroup: typeof import("../../lib/groups/delete-group");
     documents: typeof import("../../lib/users/resource-document");
     refresh: typeof import("../../lib/users/refresh-documents");
     from: typeof import("../../lib/scim/users/from-resource");
@@ -43,6 +45,7 @@ describe.each(providers)("user documents on %s", (provider: Provider) => {
       block: await import("../../lib/users/block-user"),
       groups: await import("../../lib/groups/create-group"),
       patchGroup: await import("../../lib/groups/patch-group"),
+      deleteGroup: await import("../../lib/groups/delete-group"),
       documents: await import("../../lib/users/resource-document"),
       refresh: await import("../../lib/users/refresh-documents"),
       from: await import("../../lib/scim/users/from-resource"),
@@ -120,20 +123,52 @@ describe.each(providers)("user documents on %s", (provider: Provider) => {
     // The rename bumps its member's version: the refresh (not a page this time) stores what is stale, and only that.
     const { reader, writeTransaction } = services.lib;
     const baseUrl = services.env.config().scimBaseUrl;
-    expect(await services.refresh.refreshDocuments(reader(), writeTransaction, baseUrl, 2)).toBe(1);
+    expect(await services.refresh.refreshDocuments(reader(), writeTransaction, baseUrl, { batch: 2 })).toBe(1);
     pages = await bothPages();
     expect(pages.json).toBe(pages.reference);
     expect(JSON.parse(pages.json).Resources.find((u: { id: string }) => u.id === ids[2]).groups[0].display).toBe("Docs renamed");
+    // Deleting the group takes it out of its member's `groups`: a new version, so the stored document is stale.
+    await services.deleteGroup.deleteGroup({ id: group.id, ifMatch: null, actor });
+    pages = await bothPages();
+    expect(pages.json).toBe(pages.reference);
+    expect(pages.records.map((r) => (r as { id: string }).id)).toEqual([ids[2]]);
+    expect(JSON.parse(pages.json).Resources.find((u: { id: string }) => u.id === ids[2]).groups).toBeUndefined();
+    await services.refresh.rebuiltStored();
     pages = await bothPages();
     expect(pages.json).toBe(pages.reference);
     expect(pages.documents).toBe(JSON.parse(pages.json).totalResults);
-    expect(await services.refresh.refreshDocuments(reader(), writeTransaction, baseUrl, 2)).toBe(0);
+    expect(await services.refresh.refreshDocuments(reader(), writeTransaction, baseUrl, { batch: 2 })).toBe(0);
+  });
+
+  if (provider === "postgresql") it("a PATCH racing a membership change never stores groups older than its version", async () => {
+    const { records } = await services.users.listScimUsers(params());
+    const user = records[records.length - 1];
+    const group = await services.groups.createGroup({ displayName: "Race", externalId: null, members: [] }, actor);
+    // Another instance adds the user to the group and bumps its version, and has not committed yet.
+    const other = new pg.Client({ connectionString: database.url });
+    await other.connect();
+    try {
+      await other.query("BEGIN");
+      await other.query(`INSERT INTO "GroupMembership" ("groupId", "userId") VALUES ($1, $2)`, [group.id, user.id]);
+      await other.query(`UPDATE "ScimIdentity" SET "version" = "version" + 1 WHERE "userId" = $1`, [user.id]);
+      const patched = services.update.updateScimUser({ id: user.id, ifMatch: null, actor, change: () => input(99, { userName: user.userName, displayName: "Raced" }) });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await other.query("COMMIT");
+      await patched;
+    } finally {
+      await other.end();
+    }
+    const pages = await bothPages();
+    expect(pages.json).toBe(pages.reference);
+    const served = JSON.parse(pages.json).Resources.find((u: { id: string }) => u.id === user.id);
+    expect(served.displayName).toBe("Raced");
+    expect(served.groups?.map((g: { display: string }) => g.display)).toEqual(["Race"]);
   });
 
   it("retires every document when the base URL changes: links are never served for another address", async () => {
     const { reader, writeTransaction } = services.lib;
     const total = (await services.users.listScimUsers(params())).total;
-    expect(await services.refresh.refreshDocuments(reader(), writeTransaction, "https://elsewhere.example/api/scim/v2", 3)).toBe(total);
+    expect(await services.refresh.refreshDocuments(reader(), writeTransaction, "https://elsewhere.example/api/scim/v2", { batch: 3 })).toBe(total);
     const pages = await bothPages();
     expect(pages.documents).toBe(0);
     expect(pages.json).toBe(pages.reference);
