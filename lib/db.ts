@@ -4,8 +4,6 @@ import pg from "pg";
 import { postgresReader, sqliteReader } from "./db/direct-reader";
 import { postgresWriter, type SqlWriter } from "./db/direct-writer";
 import { sqliteWriter } from "./db/sqlite-writer";
-import { sqliteFile } from "./db/sqlite-connection";
-import { startWalCheckpointer, type WalCheckpointer } from "./db/wal-checkpointer";
 import type { Sql, SqlReader } from "./db/reader";
 import { PrismaClient as PostgresClient } from "./generated/prisma-postgresql/client";
 import { PrismaClient as SqliteClient } from "./generated/prisma-sqlite/client";
@@ -53,20 +51,11 @@ export function connect(databaseUrl: string, poolSize = 10): Connection {
   return { db, reader: postgresReader(pool), writer: postgresWriter(pool) };
 }
 
-/** The process's own connection; on SQLite it also checkpoints the WAL off the event loop. */
-export type ProcessConnection = Connection & { checkpointer?: WalCheckpointer };
+const globalForDb = globalThis as unknown as { dbConnection?: Connection };
 
-const globalForDb = globalThis as unknown as { dbConnection?: ProcessConnection };
-
-function instance(): ProcessConnection {
+function instance(): Connection {
   // Tests that point the process at another database delete it (tests/support/process-database.ts); it is made anew.
-  return (globalForDb.dbConnection ??= processConnection(config().databaseUrl, config().databasePoolSize));
-}
-
-function processConnection(databaseUrl: string, poolSize: number): ProcessConnection {
-  const connection = connect(databaseUrl, poolSize);
-  if (!databaseUrl.startsWith("file:")) return connection;
-  return { ...connection, checkpointer: startWalCheckpointer(sqliteFile(databaseUrl)) };
+  return (globalForDb.dbConnection ??= connect(config().databaseUrl, config().databasePoolSize));
 }
 
 /**

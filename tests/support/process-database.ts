@@ -1,5 +1,5 @@
 import { vi } from "vitest";
-import type { Db, ProcessConnection } from "../../lib/db";
+import type { Db } from "../../lib/db";
 import { migrate } from "../../lib/db/migrate";
 import type { Provider } from "../../lib/db/provider";
 import { freshDatabase, type TestDatabase } from "./databases";
@@ -26,7 +26,5 @@ export async function dropProcessDatabase(database: TestDatabase | undefined, db
 }
 
 function forgetProcessDb() {
-  const holder = globalThis as { dbConnection?: ProcessConnection };
-  void holder.dbConnection?.checkpointer?.stop();
-  delete holder.dbConnection;
+  delete (globalThis as { dbConnection?: unknown }).dbConnection;
 }
