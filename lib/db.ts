@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { postgresReader, sqliteReader } from "./db/direct-reader";
 import { postgresWriter, type SqlWriter } from "./db/direct-writer";
+import { preparedQuery, unnamedQuery } from "./db/pg-statement";
 import { sqliteWriter } from "./db/sqlite-writer";
 import type { Sql, SqlReader } from "./db/reader";
 import { PrismaClient as PostgresClient } from "./generated/prisma-postgresql/client";
@@ -27,13 +28,20 @@ const transactionOptions = { maxWait: 15_000, timeout: 30_000 };
 
 /** A client of its own (tests and tools pass their database); `poolSize` caps its PostgreSQL connections. */
 export function createDb(databaseUrl: string, poolSize = 10): Db {
-  return connect(databaseUrl, poolSize).db;
+  return connect(databaseUrl, { poolSize }).db;
 }
+
+export type ConnectOptions = {
+  /** PostgreSQL connections this process may open. */
+  poolSize?: number;
+  /** Whether PostgreSQL keeps the hot paths' statements prepared on each connection (lib/db/pg-statement.ts). */
+  preparedStatements?: boolean;
+};
 
 export type Connection = { db: Db; reader: SqlReader; writer: SqlWriter };
 
 /** A Prisma client, and a reader and a writer straight on the same database's driver (on PostgreSQL, the same pool). */
-export function connect(databaseUrl: string, poolSize = 10): Connection {
+export function connect(databaseUrl: string, { poolSize = 10, preparedStatements = true }: ConnectOptions = {}): Connection {
   if (databaseUrl.startsWith("file:")) {
     const adapter = new SingleConnectionLibSQL({ url: databaseUrl });
     return {
@@ -48,14 +56,15 @@ export function connect(databaseUrl: string, poolSize = 10): Connection {
   // opens a new one, and a request meanwhile answers 503 (lib/db/unavailable.ts).
   pool.on("error", (error) => log.warn("database connection lost", { error: error.message }));
   const db = new PostgresClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }), transactionOptions }) as unknown as Db;
-  return { db, reader: postgresReader(pool), writer: postgresWriter(pool) };
+  const queryOf = preparedStatements ? preparedQuery : unnamedQuery;
+  return { db, reader: postgresReader(pool, queryOf), writer: postgresWriter(pool, queryOf) };
 }
 
 const globalForDb = globalThis as unknown as { dbConnection?: Connection };
 
 function instance(): Connection {
   // Tests that point the process at another database delete it (tests/support/process-database.ts); it is made anew.
-  return (globalForDb.dbConnection ??= connect(config().databaseUrl, config().databasePoolSize));
+  return (globalForDb.dbConnection ??= connect(config().databaseUrl, { poolSize: config().databasePoolSize, preparedStatements: config().databasePreparedStatements }));
 }
 
 /**

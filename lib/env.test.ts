@@ -58,3 +58,11 @@ describe("DATABASE_POOL_SIZE", () => {
     expect(parseConfig({ ...base, DATABASE_POOL_SIZE: "25" }).databasePoolSize).toBe(25);
   });
 });
+
+describe("DATABASE_PREPARED_STATEMENTS", () => {
+  it("is on unless turned off (for PgBouncer before 1.21 in transaction mode)", () => {
+    expect(parseConfig(base).databasePreparedStatements).toBe(true);
+    expect(parseConfig({ ...base, DATABASE_PREPARED_STATEMENTS: "false" }).databasePreparedStatements).toBe(false);
+    expect(() => parseConfig({ ...base, DATABASE_PREPARED_STATEMENTS: "maybe" })).toThrow(/DATABASE_PREPARED_STATEMENTS/);
+  });
+});

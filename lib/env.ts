@@ -7,13 +7,14 @@ import { providerOf } from "./db/provider";
 const DEFAULT_DATABASE_URL = "file:./data/app.db";
 
 /** "true"/"false" (also 1/0, yes/no, on/off): z.coerce.boolean() would read "false" as true. */
-const flag = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .default("false")
-  .refine((v) => /^(true|false|1|0|yes|no|on|off)$/.test(v), "must be true or false")
-  .transform((v) => /^(true|1|yes|on)$/.test(v));
+const flag = (fallback = false) =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .default(String(fallback))
+    .refine((v) => /^(true|false|1|0|yes|no|on|off)$/.test(v), "must be true or false")
+    .transform((v) => /^(true|1|yes|on)$/.test(v));
 
 const schema = z.object({
   DATABASE_URL: z
@@ -22,6 +23,7 @@ const schema = z.object({
     .refine((url) => /^(file:|postgres(ql)?:\/\/)/i.test(url), "must start with file: (SQLite) or postgresql://"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
+  DATABASE_PREPARED_STATEMENTS: flag(true),
   APP_URL: z.url({ protocol: /^https?$/ }).optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
@@ -38,12 +40,12 @@ const schema = z.object({
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_NAME: z.string().trim().min(1).max(60).default("SSO"),
   OIDC_ID_CLAIM: z.string().trim().min(1).max(100).default("sub"),
-  OIDC_EMAIL_FALLBACK: flag,
-  OIDC_JIT: flag,
+  OIDC_EMAIL_FALLBACK: flag(),
+  OIDC_JIT: flag(),
   SIGNIN_MAX_FAILURES: z.coerce.number().int().min(0).default(5),
   SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(0).default(20),
   SIGNIN_WINDOW_MINUTES: z.coerce.number().positive().max(1440).default(15),
-  TRUST_PROXY: flag,
+  TRUST_PROXY: flag(),
 });
 
 export type Config = {
@@ -51,6 +53,8 @@ export type Config = {
   provider: "sqlite" | "postgresql";
   /** PostgreSQL connections this instance may open. */
   databasePoolSize: number;
+  /** Whether PostgreSQL connections keep the hot paths' statements prepared (off behind PgBouncer before 1.21). */
+  databasePreparedStatements: boolean;
   port: number;
   /** Public base URL without a trailing slash; never derived from request headers. */
   appUrl: string;
@@ -119,6 +123,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     databaseUrl: e.DATABASE_URL,
     provider,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    databasePreparedStatements: e.DATABASE_PREPARED_STATEMENTS,
     port: e.PORT,
     appUrl,
     scimBaseUrl: `${appUrl}/api/scim/v2`,

@@ -1,6 +1,7 @@
 import type pg from "pg";
 import { postgresql, sqlite } from "../scim/sql/dialect";
 import type { SqlReader } from "./reader";
+import { preparedQuery, type QueryOf } from "./pg-statement";
 import { SqliteConnection, sqliteFile } from "./sqlite-connection";
 
 // Reads never write: query_only makes that a guarantee. A busy wait blocks the event loop, so it stays short.
@@ -23,11 +24,11 @@ export function sqliteReader(url: string): SqlReader {
   };
 }
 
-export function postgresReader(pool: pg.Pool): SqlReader {
+export function postgresReader(pool: pg.Pool, queryOf: QueryOf = preparedQuery): SqlReader {
   return {
     dialect: postgresql,
     async query<T>(sql: string, params: unknown[]) {
-      const result = await pool.query(sql, params);
+      const result = await pool.query(queryOf(sql, params));
       return result.rows as T[];
     },
   };

@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { postgresql } from "../scim/sql/dialect";
+import { preparedQuery, type QueryOf } from "./pg-statement";
 import type { Sql } from "./reader";
 
 /**
@@ -11,7 +12,7 @@ import type { Sql } from "./reader";
 export type SqlWriter = { transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> };
 
 /** PostgreSQL: a connection of the pool Prisma shares, for the length of one transaction. (SQLite: lib/db/sqlite-writer.ts.) */
-export function postgresWriter(pool: pg.Pool): SqlWriter {
+export function postgresWriter(pool: pg.Pool, queryOf: QueryOf = preparedQuery): SqlWriter {
   return {
     async transaction(work) {
       const client = await pool.connect();
@@ -19,8 +20,8 @@ export function postgresWriter(pool: pg.Pool): SqlWriter {
       try {
         const sql: Sql = {
           dialect: postgresql,
-          query: async (text, params) => (await client.query(text, params)).rows,
-          execute: async (text, params) => (await client.query(text, params)).rowCount ?? 0,
+          query: async (text, params) => (await client.query(queryOf(text, params))).rows,
+          execute: async (text, params) => (await client.query(queryOf(text, params))).rowCount ?? 0,
         };
         await client.query("BEGIN");
         try {
