@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
 import { db } from "../db";
 import { sqlOf, type SqlOrTx } from "../db/reader";
-import { Params } from "../scim/sql/dialect";
+import type { Statement } from "../db/statement";
+import { Params, type Dialect } from "../scim/sql/dialect";
 
 export type Actor =
   | { type: "user"; id: string; label: string }
@@ -42,16 +43,21 @@ export const SYSTEM: Actor = { type: "system", label: "system" };
  * makes the event idempotent: a second write with the same id writes nothing and returns false (see
  * lib/auth/record-session-ended.ts). One plain INSERT: every provisioning write pays for it.
  */
-export async function recordEvent(
-  options: { actor: Actor; action: AuditAction; target?: Target; details?: Record<string, unknown>; id?: string },
-  tx: SqlOrTx = db,
-): Promise<boolean> {
-  const { actor, action, target, details } = options;
+export async function recordEvent(options: AuditEventOptions, tx: SqlOrTx = db): Promise<boolean> {
   const sql = sqlOf(tx);
-  const params = new Params(sql.dialect);
+  const { text, params } = auditEventStatement(sql.dialect, options);
+  return (await sql.execute(text, params)) > 0;
+}
+
+export type AuditEventOptions = { actor: Actor; action: AuditAction; target?: Target; details?: Record<string, unknown>; id?: string };
+
+/** The INSERT of `recordEvent`, to run with the change's other writes (lib/db/statement.ts). */
+export function auditEventStatement(dialect: Dialect, options: AuditEventOptions): Statement {
+  const { actor, action, target, details } = options;
+  const params = new Params(dialect);
   const values = [
     params.add(options.id ?? crypto.randomUUID()),
-    params.dialect.timestampParam(params.add(params.dialect.timestamp(new Date()))),
+    dialect.timestampParam(params.add(dialect.timestamp(new Date()))),
     params.add(actor.type),
     params.add(actor.type === "system" ? null : actor.id),
     params.add(actor.label ?? "system"),
@@ -61,9 +67,8 @@ export async function recordEvent(
     params.add(target?.label ?? null),
     params.add(details ? JSON.stringify(details) : null),
   ];
-  const written = await sql.execute(
-    `INSERT INTO "AuditEvent" ("id", "at", "actorType", "actorId", "actorLabel", "action", "targetType", "targetId", "targetLabel", "details") VALUES (${values.join(", ")}) ON CONFLICT ("id") DO NOTHING`,
-    params.values,
-  );
-  return written > 0;
+  return {
+    text: `INSERT INTO "AuditEvent" ("id", "at", "actorType", "actorId", "actorLabel", "action", "targetType", "targetId", "targetLabel", "details") VALUES (${values.join(", ")}) ON CONFLICT ("id") DO NOTHING`,
+    params: params.values,
+  };
 }

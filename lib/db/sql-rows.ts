@@ -1,6 +1,7 @@
 import type { AuditEvent, ScimIdentity, ScimRequestLog, User, UserEmail } from "../db";
-import { Params } from "../scim/sql/dialect";
+import { Params, type Dialect } from "../scim/sql/dialect";
 import { sqlOf, type SqlOrTx } from "./reader";
+import type { Statement } from "./statement";
 
 // Plain SQL for the provisioning hot path, where each ORM call costs several times the statement it sends. Rows
 // are typed by the generated models: an INSERT that forgets a required column, or names one that does not
@@ -33,10 +34,16 @@ function bind(params: Params, value: unknown): string {
 export async function insertRows<T extends TableName>(tx: SqlOrTx, table: T, rows: InsertRow<T>[]): Promise<void> {
   if (!rows.length) return;
   const sql = sqlOf(tx);
+  const { text, params } = insertStatement(sql.dialect, table, rows);
+  await sql.execute(text, params);
+}
+
+/** The multi-row INSERT of `insertRows`, to run with others (lib/db/statement.ts); `rows` must not be empty. */
+export function insertStatement<T extends TableName>(dialect: Dialect, table: T, rows: InsertRow<T>[]): Statement {
   const columns = Object.keys(rows[0]);
-  const params = new Params(sql.dialect);
+  const params = new Params(dialect);
   const tuples = rows.map((row) => `(${columns.map((c) => bind(params, (row as Record<string, unknown>)[c])).join(", ")})`);
-  await sql.execute(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${tuples.join(", ")}`, params.values);
+  return { text: `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${tuples.join(", ")}`, params: params.values };
 }
 
 /** A column set to a SQL expression over its current value, e.g. `increment(1)`. */
@@ -57,16 +64,21 @@ export async function updateRow<T extends TableName, R extends keyof Tables[T] &
   returning: R[],
 ): Promise<Record<R, unknown> | null> {
   const sql = sqlOf(tx);
-  const params = new Params(sql.dialect);
+  const { text, params } = updateStatement(sql.dialect, table, id, set, returning);
+  const rows = await sql.query<Record<R, unknown>>(text, params);
+  return rows[0] ?? null;
+}
+
+/** The UPDATE of `updateRow`, to run with others (lib/db/statement.ts); without RETURNING when `returning` is empty. */
+export function updateStatement<T extends TableName>(dialect: Dialect, table: T, id: string, set: Assignments<T>, returning: (keyof Tables[T] & string)[]): Statement {
+  const params = new Params(dialect);
   const assignments = Object.entries(set)
     .filter(([, value]) => value !== undefined)
     .map(([column, value]) => `"${column}" = ${isExpression(value) ? value.sql(column) : bind(params, value)}`);
   const where = params.add(id);
-  const rows = await sql.query<Record<R, unknown>>(
-    `UPDATE "${table}" SET ${assignments.join(", ")} WHERE "id" = ${where} RETURNING ${returning.map((c) => `"${c}"`).join(", ")}`,
-    params.values,
-  );
-  return rows[0] ?? null;
+  const text = `UPDATE "${table}" SET ${assignments.join(", ")} WHERE "id" = ${where}`;
+  if (!returning.length) return { text, params: params.values };
+  return { text: `${text} RETURNING ${returning.map((c) => `"${c}"`).join(", ")}`, params: params.values, returning: true };
 }
 
 function isExpression(value: unknown): value is SqlExpression {

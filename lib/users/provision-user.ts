@@ -1,8 +1,9 @@
 import crypto from "node:crypto";
-import { recordEvent, type Actor } from "../audit/record-event";
+import { auditEventStatement, recordEvent, type Actor } from "../audit/record-event";
 import { writeTransaction } from "../db";
 import type { Sql } from "../db/reader";
-import { insertRows, updateRow } from "../db/sql-rows";
+import { insertRows, insertStatement, updateRow } from "../db/sql-rows";
+import { executeTogether } from "../db/statement";
 import { lockRow } from "../db/lock-row";
 import { retryUniqueRace } from "../db/retry-unique-race";
 import { uniqueness } from "../scim/errors";
@@ -84,18 +85,21 @@ async function create(tx: Sql, input: UserInput, actor: Actor, username: string)
     createdAt: now,
     updatedAt: now,
   };
-  await insertRows(
-    tx,
-    "User",
-    [{ id: userId, username, usernameNorm: username.toLowerCase(), ...columns, state, passwordHash: null, blockedAt: blocked ? now : null, blockedReason: null, lastSignInAt: null, createdAt: now, updatedAt: now }],
-  );
   const { record } = storedScimUserFromColumns({ userId, username, state, columns, emails, identity, groups: [] });
-  await insertRows(tx, "ScimIdentity", [{ ...identity, userId, deletedAt: null, deactivatedAt: blocked ? now : null, reactivatedAt: null, ...documentColumns(record) }]);
-  await insertRows(tx, "UserEmail", emails.map((row) => ({ id: crypto.randomUUID(), userId, ...row })));
-  await recordEvent(
-    { actor, action: "user.created", target: { type: "user", id: userId, label: username }, details: { userName: input.userName, externalId: input.externalId, ...(blocked ? { active: false } : {}) } },
-    tx,
-  );
+  // One round trip on PostgreSQL (lib/db/statement.ts): the rows are new and refer only to one another.
+  await executeTogether(tx, [
+    insertStatement(tx.dialect, "User", [
+      { id: userId, username, usernameNorm: username.toLowerCase(), ...columns, state, passwordHash: null, blockedAt: blocked ? now : null, blockedReason: null, lastSignInAt: null, createdAt: now, updatedAt: now },
+    ]),
+    insertStatement(tx.dialect, "ScimIdentity", [{ ...identity, userId, deletedAt: null, deactivatedAt: blocked ? now : null, reactivatedAt: null, ...documentColumns(record) }]),
+    ...(emails.length ? [insertStatement(tx.dialect, "UserEmail", emails.map((row) => ({ id: crypto.randomUUID(), userId, ...row })))] : []),
+    auditEventStatement(tx.dialect, {
+      actor,
+      action: "user.created",
+      target: { type: "user", id: userId, label: username },
+      details: { userName: input.userName, externalId: input.externalId, ...(blocked ? { active: false } : {}) },
+    }),
+  ]);
   return { record, outcome: "created" };
 }
 

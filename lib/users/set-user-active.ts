@@ -1,6 +1,8 @@
-import { recordEvent, type Actor, type AuditAction } from "../audit/record-event";
+import { auditEventStatement, type Actor, type AuditAction } from "../audit/record-event";
 import { sqlOf, type SqlOrTx } from "../db/reader";
-import { increment, updateRow } from "../db/sql-rows";
+import { increment, updateStatement } from "../db/sql-rows";
+import { executeTogether, type Statement } from "../db/statement";
+import type { Dialect } from "../scim/sql/dialect";
 import { notFound } from "../scim/errors";
 import type { IdentityStamp } from "./scim-user-query";
 
@@ -33,46 +35,52 @@ export async function setUserActive(
   const isActive = user.state === "active";
   if (isActive === active && (source !== "scim_delete" || !user.scimIdentity || user.scimIdentity.deleted)) return null;
   const now = new Date();
-  // Plain SQL: deactivate and reactivate are what an IdP sends most after lookups.
+  const { dialect } = sqlOf(tx);
+  // Plain SQL, the writes sent together: deactivate and reactivate are what an IdP sends most after lookups.
+  const writes: Statement[] = [];
   if (isActive !== active) {
-    await updateRow(
-      tx,
-      "User",
-      userId,
-      active
-        ? { state: "active", blockedAt: null, blockedReason: null, updatedAt: now }
-        : { state: "blocked", blockedAt: now, blockedReason: reason ?? null, sessionVersion: increment(1), updatedAt: now },
-      ["id"],
+    writes.push(
+      updateStatement(
+        dialect,
+        "User",
+        userId,
+        active
+          ? { state: "active", blockedAt: null, blockedReason: null, updatedAt: now }
+          : { state: "blocked", blockedAt: now, blockedReason: reason ?? null, sessionVersion: increment(1), updatedAt: now },
+        [],
+      ),
     );
   }
-  let identity: IdentityStamp | null = null;
+  const identityAt = writes.length;
   if (user.scimIdentity) {
-    const row = await updateRow(
-      tx,
-      "ScimIdentity",
-      user.scimIdentity.id,
-      {
-        active,
-        version: increment(1),
-        updatedAt: now,
-        ...(active ? (user.scimIdentity.active ? {} : { reactivatedAt: now }) : { deactivatedAt: now }),
-        ...(source === "scim_delete" ? { deletedAt: now } : {}),
-      },
-      ["version"],
+    writes.push(
+      updateStatement(
+        dialect,
+        "ScimIdentity",
+        user.scimIdentity.id,
+        {
+          active,
+          version: increment(1),
+          updatedAt: now,
+          ...(active ? (user.scimIdentity.active ? {} : { reactivatedAt: now }) : { deactivatedAt: now }),
+          ...(source === "scim_delete" ? { deletedAt: now } : {}),
+        },
+        ["version"],
+      ),
     );
-    identity = { version: Number(row?.version), updatedAt: now };
   }
   // Deprovisioning hides the user from its groups' member lists: their ETags move (a re-add does the same).
-  if (source === "scim_delete") await bumpGroupsOf(tx, userId, now);
-  await recordEvent(
-    {
+  if (source === "scim_delete") writes.push(bumpGroupsStatement(dialect, userId, now));
+  writes.push(
+    auditEventStatement(dialect, {
       actor,
       action: active ? ACTIONS[source].unblock : ACTIONS[source].block,
       target: { type: "user", id: userId, label: user.username },
       details: reason ? { reason } : undefined,
-    },
-    tx,
+    }),
   );
+  const results = await executeTogether(tx, writes);
+  const identity: IdentityStamp | null = user.scimIdentity ? { version: Number(results[identityAt][0]?.version), updatedAt: now } : null;
   return { identity };
 }
 
@@ -91,10 +99,13 @@ async function readUserState(tx: SqlOrTx, userId: string): Promise<UserState> {
 
 /** Every group the user is a member of gets a new version (its member list, as SCIM shows it, changed). */
 export async function bumpGroupsOf(tx: SqlOrTx, userId: string, now: Date): Promise<void> {
-  const sql = sqlOf(tx);
-  const at = sql.dialect.timestampParam(sql.dialect.placeholder(1));
-  await sql.execute(
-    `UPDATE "Group" SET "version" = "version" + 1, "updatedAt" = ${at} WHERE "id" IN (SELECT gm."groupId" FROM "GroupMembership" gm WHERE gm."userId" = ${sql.dialect.placeholder(2)})`,
-    [sql.dialect.timestamp(now), userId],
-  );
+  await executeTogether(tx, [bumpGroupsStatement(sqlOf(tx).dialect, userId, now)]);
+}
+
+function bumpGroupsStatement(dialect: Dialect, userId: string, now: Date): Statement {
+  const at = dialect.timestampParam(dialect.placeholder(1));
+  return {
+    text: `UPDATE "Group" SET "version" = "version" + 1, "updatedAt" = ${at} WHERE "id" IN (SELECT gm."groupId" FROM "GroupMembership" gm WHERE gm."userId" = ${dialect.placeholder(2)})`,
+    params: [dialect.timestamp(now), userId],
+  };
 }
