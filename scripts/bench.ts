@@ -15,7 +15,7 @@ import { newToken } from "../lib/scim-tokens/token-format";
 import { freshDatabase } from "../tests/support/databases";
 import { freePort } from "../tests/support/server";
 import { providerOf } from "../lib/db/provider";
-import { benchUserName, seededIds, seedUsers } from "./bench/seed";
+import { benchUserName, seededIds, seedUsers, settleDatabase } from "./bench/seed";
 import { refreshUserDocuments } from "./bench/documents";
 import { startBenchServer, treeRssMb } from "./bench/server";
 import { insertToken } from "./bench/token";
@@ -69,7 +69,10 @@ try {
   // What POST /Users would have stored with each user: its SCIM document (a kept database only needs the stale ones).
   const documentsStarted = Date.now();
   const documented = await refreshUserDocuments(database.url);
-  if (documented) log(`rendered ${documented.toLocaleString("en")} user documents in ${((Date.now() - documentsStarted) / 1000).toFixed(1)} s`);
+  if (documented) {
+    log(`rendered ${documented.toLocaleString("en")} user documents in ${((Date.now() - documentsStarted) / 1000).toFixed(1)} s`);
+    await settleDatabase(database.url);
+  }
   const token = newToken();
   await insertToken(database.url, token);
   const server = await startBenchServer(database.url, await freePort(), [

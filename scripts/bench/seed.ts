@@ -49,6 +49,20 @@ export async function seedUsers(url: string, count: number, log: (msg: string) =
   return { ids, userNames };
 }
 
+/**
+ * What autovacuum does on a live database after a bulk change: statistics, and on PostgreSQL the visibility map that
+ * index-only scans need (rendering the seeded users' documents rewrote every identity row, so without it a page of
+ * users fetched thousands of heap rows to check their visibility).
+ */
+export async function settleDatabase(url: string): Promise<void> {
+  const run = providerOf(url) === "sqlite" ? await sqliteRunner(url) : await postgresRunner(url);
+  try {
+    await run.analyze();
+  } finally {
+    await run.close();
+  }
+}
+
 /** The ids of the users a previous `seedUsers` wrote, in seeding order (benchUserName(i) is ids[i]'s userName). */
 export async function seededIds(url: string): Promise<string[]> {
   const sql = `SELECT "userId" AS id FROM "ScimIdentity" WHERE "userNameNorm" LIKE 'user%@bench.example.com' ORDER BY "createdAt", "id"`;
