@@ -30,15 +30,14 @@ export function documentSuffix(baseUrl = config().scimBaseUrl): string {
 }
 
 /** The document columns of an identity showing `record`. */
-export function documentColumns(record: ScimUserRecord): { document: string; documentKey: string } {
-  return { document: renderDocument(record), documentKey: `${record.version}${documentSuffix()}` };
+export function documentColumns(record: ScimUserRecord, baseUrl = config().scimBaseUrl): { document: string; documentKey: string } {
+  return { document: renderDocument(record, baseUrl), documentKey: `${record.version}${documentSuffix(baseUrl)}` };
 }
 
 /** Stores the document of a user whose identity now shows `record` (call it last in the write's transaction). */
 export async function storeDocument(sql: Sql, record: ScimUserRecord): Promise<void> {
-  const { document, documentKey } = documentColumns(record);
-  const p = sql.dialect.placeholder;
-  await sql.execute(`UPDATE "ScimIdentity" SET "document" = ${p(1)}, "documentKey" = ${p(2)} WHERE "userId" = ${p(3)}`, [document, documentKey, record.id]);
+  // Guarded like any store: a group change that bumped the version meanwhile leaves the document to the next page.
+  await storeDocumentAt(sql, record, config().scimBaseUrl);
 }
 
 /**
@@ -47,9 +46,10 @@ export async function storeDocument(sql: Sql, record: ScimUserRecord): Promise<v
  */
 export async function storeDocumentAt(sql: Sql, record: ScimUserRecord, baseUrl: string): Promise<boolean> {
   const p = sql.dialect.placeholder;
+  const { document, documentKey } = documentColumns(record, baseUrl);
   const changed = await sql.execute(
     `UPDATE "ScimIdentity" SET "document" = ${p(1)}, "documentKey" = ${p(2)} WHERE "userId" = ${p(3)} AND "version" = ${p(4)}`,
-    [renderDocument(record, baseUrl), `${record.version}${documentSuffix(baseUrl)}`, record.id, record.version],
+    [document, documentKey, record.id, record.version],
   );
   return changed > 0;
 }

@@ -3,6 +3,7 @@ import { sqlOf, type SqlOrTx } from "../db/reader";
 import { increment, updateStatement } from "../db/sql-rows";
 import { executeTogether, type Statement } from "../db/statement";
 import type { Dialect } from "../scim/sql/dialect";
+import { assertVersion, type DocumentOf } from "./apply-scim-input";
 import { notFound } from "../scim/errors";
 import type { IdentityStamp } from "./scim-user-query";
 
@@ -22,12 +23,13 @@ const ACTIONS: Record<StateSource, { block: AuditAction; unblock: AuditAction }>
 export type UserState = {
   state: string;
   username: string;
-  scimIdentity: { id: string; active: boolean; deleted: boolean } | null;
+  /** `version` only where the caller read it (it is needed to store a document with the change). */
+  scimIdentity: { id: string; active: boolean; deleted: boolean; version?: number } | null;
 };
 
 export async function setUserActive(
   tx: SqlOrTx,
-  options: { userId: string; active: boolean; source: StateSource; actor: Actor; reason?: string; current?: UserState },
+  options: { userId: string; active: boolean; source: StateSource; actor: Actor; reason?: string; current?: UserState; document?: DocumentOf },
 ): Promise<{ identity: IdentityStamp | null } | null> {
   const { userId, active, source, actor, reason } = options;
   // A caller that has just read the user in this transaction passes what it read, saving the query.
@@ -52,7 +54,12 @@ export async function setUserActive(
     );
   }
   const identityAt = writes.length;
+  let documented: IdentityStamp | undefined;
   if (user.scimIdentity) {
+    if (options.document) {
+      if (user.scimIdentity.version === undefined) throw new Error("Storing a document with a state change needs the identity's version as read.");
+      documented = { version: user.scimIdentity.version + 1, updatedAt: now };
+    }
     writes.push(
       updateStatement(
         dialect,
@@ -64,6 +71,7 @@ export async function setUserActive(
           updatedAt: now,
           ...(active ? (user.scimIdentity.active ? {} : { reactivatedAt: now }) : { deactivatedAt: now }),
           ...(source === "scim_delete" ? { deletedAt: now } : {}),
+          ...(documented ? options.document!(documented) : {}),
         },
         ["version"],
       ),
@@ -80,6 +88,7 @@ export async function setUserActive(
     }),
   );
   const results = await executeTogether(tx, writes);
+  if (documented) assertVersion(results[identityAt], documented.version);
   const identity: IdentityStamp | null = user.scimIdentity ? { version: Number(results[identityAt][0]?.version), updatedAt: now } : null;
   return { identity };
 }

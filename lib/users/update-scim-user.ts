@@ -5,9 +5,9 @@ import { assertIfMatch } from "../scim/etag";
 import type { ScimUserRecord, UserInput } from "../scim/users/record";
 import { applyScimInput } from "./apply-scim-input";
 import { findScimUser } from "./find-scim-user";
-import { storeDocument } from "./resource-document";
+import { documentColumns } from "./resource-document";
 import { emailRows, profileColumns } from "./scim-profile";
-import { storedScimUserFromColumns, type StoredScimUser } from "./scim-user-query";
+import { storedScimUserFromColumns, type IdentityStamp, type StoredScimUser } from "./scim-user-query";
 
 /**
  * PUT and PATCH /Users/{id}: `change` turns the current user into the resource it should become, inside the
@@ -27,20 +27,20 @@ export async function updateScimUser(options: {
     assertIfMatch(options.ifMatch, user.record.version);
     const input = options.change(user);
     if (!input) return user.record;
-    const stamp = await applyScimInput(tx, user, input, options.actor);
-    if (!stamp) return user.record;
     const { record } = user;
     const active = input.active ?? record.active;
-    const updated = storedScimUserFromColumns({
-      userId: record.id,
-      username: user.username,
-      state: active ? "active" : "blocked",
-      columns: profileColumns(input),
-      emails: emailRows(input.emails),
-      identity: { id: user.identityId, active: input.active ?? user.identityActive, userName: input.userName, externalId: input.externalId, createdAt: record.created, ...stamp },
-      groups: record.groups,
-    }).record;
-    await storeDocument(tx, updated);
-    return updated;
+    // The user as this write leaves it, for the document stored with it and for the answer.
+    const updated = (stamp: IdentityStamp) =>
+      storedScimUserFromColumns({
+        userId: record.id,
+        username: user.username,
+        state: active ? "active" : "blocked",
+        columns: profileColumns(input),
+        emails: emailRows(input.emails),
+        identity: { id: user.identityId, active: input.active ?? user.identityActive, userName: input.userName, externalId: input.externalId, createdAt: record.created, ...stamp },
+        groups: record.groups,
+      }).record;
+    const stamp = await applyScimInput(tx, user, input, options.actor, (next) => documentColumns(updated(next)));
+    return stamp ? updated(stamp) : record;
   });
 }
