@@ -2,6 +2,7 @@ import type { Sql, SqlReader } from "../db/reader";
 import type { AnchorKey } from "../scim/page-anchors";
 import type { ScimUserRecord } from "../scim/users/record";
 import { log } from "../log";
+import { untilDone } from "../util/until-done";
 import { Params } from "../scim/sql/dialect";
 import { documentIsCurrent, storeDocumentAt } from "./resource-document";
 import { fromKey, INDEX_ORDER, keyColumns } from "./scim-user-page";
@@ -43,7 +44,9 @@ export async function refreshDocuments(reader: SqlReader, write: Writer, baseUrl
   }
 }
 
-let once: Promise<void> | undefined;
+/** A failed refresh (the database busy or briefly unreachable) is tried again a minute later, at the next page. */
+const REFRESH_RETRY_MS = 60_000;
+let refresh: (() => Promise<void>) | undefined;
 
 /**
  * Once per process, in the background: brings every stale document up to date (after an upgrade that added
@@ -51,13 +54,20 @@ let once: Promise<void> | undefined;
  * admin are rebuilt per page until their next SCIM write; that costs time, never correctness.
  */
 export function refreshDocumentsOnce(reader: SqlReader, write: Writer, baseUrl: string): Promise<void> {
-  once ??= refreshDocuments(reader, write, baseUrl, { batch: 100 }).then(
-    (stored) => {
-      if (stored) log.info("user documents refreshed", { stored });
-    },
-    (error: Error) => log.warn("refreshing user documents failed; pages rebuild those users instead", { error: error.message }),
+  refresh ??= untilDone(
+    () =>
+      refreshDocuments(reader, write, baseUrl, { batch: 100 }).then(
+        (stored) => {
+          if (stored) log.info("user documents refreshed", { stored });
+        },
+        (error: Error) => {
+          log.warn("refreshing user documents failed; pages rebuild those users meanwhile, and it is tried again in a minute", { error: error.message });
+          throw error;
+        },
+      ),
+    REFRESH_RETRY_MS,
   );
-  return once;
+  return refresh();
 }
 
 // Documents a page had to rebuild wait here, latest record per user, and are stored by one drain per process, a
