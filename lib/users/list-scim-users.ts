@@ -10,7 +10,7 @@ import { listedPage } from "./listed-page";
 import { scimUserColumns } from "./scim-columns";
 import { refreshDocumentsOnce, storeRebuilt } from "./refresh-documents";
 import { readTally } from "./scim-user-page";
-import { SCIM_USER_FROM, selectScimUsers, type PageUser } from "./scim-user-query";
+import { SCIM_USER_FROM, selectPageUsers, type PageUser } from "./scim-user-query";
 
 /**
  * GET /Users: the filter and order are translated to SQL and the page is read in one statement. The order always
@@ -76,7 +76,7 @@ async function list(params: ListParams, source: SqlReader, documents: boolean): 
   if (params.count === 0) return { total: await count(), users: [], documented: false };
   const limit = sql.add(params.count);
   const offset = sql.add(params.startIndex - 1);
-  const users = await selectScimUsers(source, { where, params: sql.values, order, pageOrder, limit, offset, pageFrom });
+  const users = await selectPageUsers(source, { where, params: sql.values, order, pageOrder, limit, offset, pageFrom }, documents);
   const total = params.startIndex === 1 && users.length < params.count ? users.length : await count();
-  return { total, users, documented: false };
+  return { total, users, documented: documents };
 }

@@ -26,8 +26,7 @@ export async function refreshDocuments(reader: SqlReader, write: Writer, baseUrl
   let stored = 0;
   for (;;) {
     const sql = new Params(reader.dialect);
-    // Parameters in the order they appear in the text (SQLite binds `?` by position).
-    const current = documentIsCurrent(sql, baseUrl);
+    const current = documentIsCurrent(reader.dialect, baseUrl);
     const seek: string = from ? ` AND ${fromKey(sql, from)}` : "";
     type Row = { createdAt: unknown; id: unknown; row: unknown };
     const rows: Row[] = await reader.query<{ createdAt: unknown; id: unknown; current: unknown; row: unknown }>(

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import type { Sql } from "../db/reader";
 import { config } from "../env";
-import type { Params } from "../scim/sql/dialect";
+import type { Dialect } from "../scim/sql/dialect";
 import { toUserResource } from "../scim/users/to-resource";
 import type { ScimUserRecord } from "../scim/users/record";
 
@@ -54,8 +54,20 @@ export async function storeDocumentAt(sql: Sql, record: ScimUserRecord, baseUrl:
   return changed > 0;
 }
 
-/** SQL that is true when the identity's (alias `i`) document shows its current version under this base URL. */
-export function documentIsCurrent(params: Params, baseUrl = config().scimBaseUrl): string {
-  const version = params.dialect.name === "sqlite" ? `i."version"` : `i."version"::text`;
-  return `i."documentKey" = ${version} || ${params.add(documentSuffix(baseUrl))}`;
+/**
+ * SQL that is true when the identity's (alias `i`) document shows its current version under this base URL. The
+ * suffix is written into the text, not bound: it is a hash of our own (checked below), and a parameter ahead of a
+ * filter's would have to come first among SQLite's positional ones.
+ */
+export function documentIsCurrent(dialect: Dialect, baseUrl = config().scimBaseUrl): string {
+  const suffix = documentSuffix(baseUrl);
+  if (!/^@[\w-]+$/.test(suffix)) throw new Error(`unexpected document suffix ${suffix}`);
+  const version = dialect.name === "sqlite" ? `i."version"` : `i."version"::text`;
+  return `i."documentKey" = ${version} || '${suffix}'`;
+}
+
+/** The `document` (when current) and `row` (otherwise, `row` being SQL building the user) columns of a read. */
+export function documentOrRow(dialect: Dialect, row: string): string {
+  const current = documentIsCurrent(dialect);
+  return `CASE WHEN ${current} THEN i."document" END AS "document", CASE WHEN ${current} THEN NULL ELSE ${row} END AS "row"`;
 }

@@ -2,7 +2,7 @@ import type { SqlReader } from "../db/reader";
 import type { AnchorKey, Seen } from "../scim/page-anchors";
 import type { Dialect } from "../scim/sql/dialect";
 import { Params } from "../scim/sql/dialect";
-import { documentIsCurrent } from "./resource-document";
+import { documentOrRow } from "./resource-document";
 import { scimUserRow, storedScimUserFromRow, type PageUser } from "./scim-user-query";
 
 // The unfiltered list in its default order (creation time, then id), the way an IdP pages through everyone. The
@@ -48,7 +48,7 @@ export async function selectListedPage(
   const tally = tallyColumns(sql, options.tailFrom);
   const user = `(SELECT ${scimUserRow(reader.dialect)} FROM "User" u WHERE u."id" = i."userId")`;
   const columns = options.documents
-    ? `CASE WHEN ${documentIsCurrent(sql)} THEN i."document" END AS "document", CASE WHEN ${documentIsCurrent(sql)} THEN NULL ELSE ${user} END AS "row"`
+    ? documentOrRow(reader.dialect, user)
     : `NULL AS "document", ${user} AS "row"`;
   const seek = options.start.key ? ` AND ${fromKey(sql, options.start.key)}` : "";
   const page = `${LISTED}${seek} ORDER BY ${INDEX_ORDER} LIMIT ${sql.add(options.limit)} OFFSET ${sql.add(options.start.skip)}`;

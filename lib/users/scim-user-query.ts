@@ -1,6 +1,7 @@
 import type { SqlReader } from "../db/reader";
 import type { Dialect } from "../scim/sql/dialect";
 import type { ScimUserRecord } from "../scim/users/record";
+import { documentOrRow } from "./resource-document";
 
 // SCIM reads are on the hot path of every IdP sync: a page of users, with their emails and groups, is one SQL
 // statement here (children aggregated as JSON in the row) instead of one query per relation.
@@ -162,16 +163,21 @@ export function storedScimUserFromColumns(written: {
  * identity id in a subquery first, so the children are aggregated for the page's rows only, not for every row
  * the OFFSET skips; `pageFrom` may narrow that subquery to the identities when nothing in it reads `u`.
  */
-export async function selectScimUsers(
-  reader: SqlReader,
-  options: { where: string; params: unknown[]; order?: string; pageOrder?: string; limit?: string; offset?: string; pageFrom?: string },
-): Promise<StoredScimUser[]> {
+export async function selectScimUsers(reader: SqlReader, options: SelectOptions): Promise<StoredScimUser[]> {
+  return (await selectPageUsers(reader, options, false)) as StoredScimUser[];
+}
+
+type SelectOptions = { where: string; params: unknown[]; order?: string; pageOrder?: string; limit?: string; offset?: string; pageFrom?: string };
+
+/** As selectScimUsers; with `documents`, users whose stored document is current come as that document. */
+export async function selectPageUsers(reader: SqlReader, options: SelectOptions, documents: boolean): Promise<PageUser[]> {
+  const columns = documents ? documentOrRow(reader.dialect, scimUserRow(reader.dialect)) : scimUserSelect(reader.dialect);
   const order = options.order ? ` ORDER BY ${options.order}` : "";
   const sql = options.limit
-    ? `SELECT ${scimUserSelect(reader.dialect)} FROM ${SCIM_USER_FROM} JOIN (SELECT i."id" AS "pageId" FROM ${options.pageFrom ?? SCIM_USER_FROM} WHERE ${options.where}${options.pageOrder ? ` ORDER BY ${options.pageOrder}` : order} LIMIT ${options.limit}${options.offset ? ` OFFSET ${options.offset}` : ""}) p ON p."pageId" = i."id"${order}`
-    : `SELECT ${scimUserSelect(reader.dialect)} FROM ${SCIM_USER_FROM} WHERE ${options.where}${order}`;
-  const rows = await reader.query<{ row: unknown }>(sql, options.params);
-  return rows.map((r) => storedScimUserFromRow(r.row));
+    ? `SELECT ${columns} FROM ${SCIM_USER_FROM} JOIN (SELECT i."id" AS "pageId" FROM ${options.pageFrom ?? SCIM_USER_FROM} WHERE ${options.where}${options.pageOrder ? ` ORDER BY ${options.pageOrder}` : order} LIMIT ${options.limit}${options.offset ? ` OFFSET ${options.offset}` : ""}) p ON p."pageId" = i."id"${order}`
+    : `SELECT ${columns} FROM ${SCIM_USER_FROM} WHERE ${options.where}${order}`;
+  const rows = await reader.query<{ row: unknown; document?: unknown }>(sql, options.params);
+  return rows.map((r) => (typeof r.document === "string" ? { document: r.document } : storedScimUserFromRow(r.row)));
 }
 
 /** A user from the `row` column `scimUserSelect` makes. */

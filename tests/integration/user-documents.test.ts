@@ -86,6 +86,10 @@ describe.each(providers)("user documents on %s", (provider: Provider) => {
     expect(documents).toBe(6);
     expect(json).toBe(reference);
     expect(JSON.parse(json).itemsPerPage).toBe(6);
+    // An IdP's lookup by userName (a filtered list) serves the document too.
+    const lookup = await bothPages({ filter: 'userName eq "DOC2@example.com"' });
+    expect([lookup.documents, JSON.parse(lookup.json).totalResults]).toEqual([1, 1]);
+    expect(lookup.json).toBe(lookup.reference);
   });
 
   it("keeps documents current through PATCH, re-add and link, and rebuilds users changed any other way", async () => {
