@@ -6,15 +6,13 @@ import { increment, insertRows, updateStatement } from "../db/sql-rows";
 import { executeTogether } from "../db/statement";
 import { assertUnclaimed, emailRows, identityColumns, profileColumns } from "./scim-profile";
 import type { IdentityStamp, StoredScimUser } from "./scim-user-query";
+import { assertVersion, type DocumentOf } from "./resource-document";
 import { setUserActive } from "./set-user-active";
 
 function comparable(user: StoredScimUser) {
   const { id, active, version, created, lastModified, groups, ...profile } = user.record;
   return profile;
 }
-
-/** The document columns of the user as a write leaves it (lib/users/resource-document.ts), given the identity's new stamp. */
-export type DocumentOf = (stamp: IdentityStamp) => { document: string; documentKey: string };
 
 /**
  * Makes a provisioned user match a SCIM resource (PUT, or the result of a PATCH): profile, emails, identity and,
@@ -64,10 +62,4 @@ export async function applyScimInput(tx: SqlOrTx, stored: StoredScimUser, input:
     stamp = change?.identity ?? stamp;
   }
   return stamp;
-}
-
-/** A write that stored a document for a predicted version must have produced exactly that version. */
-export function assertVersion(returned: Record<string, unknown>[], expected: number): void {
-  const version = Number(returned[0]?.version);
-  if (version !== expected) throw new Error(`The identity reached version ${version} instead of ${expected}: its user was not held.`);
 }

@@ -4,6 +4,7 @@ import { config } from "../env";
 import type { Dialect } from "../scim/sql/dialect";
 import { toUserResource } from "../scim/users/to-resource";
 import type { ScimUserRecord } from "../scim/users/record";
+import type { IdentityStamp } from "./scim-user-query";
 
 // A page of 100 users cost its server more in building them (emails and groups gathered per user, rows mapped,
 // resources assembled and serialized) than everything else in the request together. The SCIM writes already
@@ -70,4 +71,13 @@ export function documentIsCurrent(dialect: Dialect, baseUrl = config().scimBaseU
 export function documentOrRow(dialect: Dialect, row: string): string {
   const current = documentIsCurrent(dialect);
   return `CASE WHEN ${current} THEN i."document" END AS "document", CASE WHEN ${current} THEN NULL ELSE ${row} END AS "row"`;
+}
+
+/** The document columns of the user as a write leaves it, given the identity's new stamp. */
+export type DocumentOf = (stamp: IdentityStamp) => { document: string; documentKey: string };
+
+/** A write that stored a document for a predicted version must have produced exactly that version. */
+export function assertVersion(returned: Record<string, unknown>[], expected: number): void {
+  const version = Number(returned[0]?.version);
+  if (version !== expected) throw new Error(`The identity reached version ${version} instead of ${expected}: its user was not held.`);
 }

@@ -3,7 +3,7 @@ import { sqlOf, type SqlOrTx } from "../db/reader";
 import { increment, updateStatement } from "../db/sql-rows";
 import { executeTogether, type Statement } from "../db/statement";
 import type { Dialect } from "../scim/sql/dialect";
-import { assertVersion, type DocumentOf } from "./apply-scim-input";
+import { assertVersion, type DocumentOf } from "./resource-document";
 import { notFound } from "../scim/errors";
 import type { IdentityStamp } from "./scim-user-query";
 
