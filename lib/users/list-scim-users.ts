@@ -33,9 +33,9 @@ export async function listScimUsers(params: ListParams, source: SqlReader = read
 export async function listScimUserPage(params: ListParams, source: SqlReader = reader()): Promise<{ total: number; users: (ScimUserRecord | string)[] }> {
   const baseUrl = config().scimBaseUrl;
   void refreshDocumentsOnce(reader(), writeTransaction, baseUrl);
-  const { total, users, documented } = await list(params, source, true);
-  // Where documents were asked for, a record is a user whose document is stale: it was rebuilt.
-  if (documented) storeRebuilt(users.flatMap((u) => ("record" in u ? [u.record] : [])), writeTransaction, baseUrl);
+  const { total, users } = await list(params, source, true);
+  // Documents were asked for, so a record is a user whose document is stale: it was rebuilt.
+  storeRebuilt(users.flatMap((u) => ("record" in u ? [u.record] : [])), writeTransaction, baseUrl);
   return { total, users: users.map((u) => ("record" in u ? u.record : u.document)) };
 }
 
@@ -43,11 +43,11 @@ function unexpected(): never {
   throw new Error("a document where a record was asked for");
 }
 
-/** `documented`: whether the users came from a read that served current documents (only the unfiltered list). */
-async function list(params: ListParams, source: SqlReader, documents: boolean): Promise<{ total: number; users: PageUser[]; documented: boolean }> {
+/** With `documents`, users whose stored document is current come as that document. */
+async function list(params: ListParams, source: SqlReader, documents: boolean): Promise<{ total: number; users: PageUser[] }> {
   if (!params.filter && !params.sortBy && params.sortOrder !== "descending") {
-    if (params.count === 0) return { total: (await readTally(source)).total, users: [], documented: false };
-    return { ...(await listedPage(source, params.startIndex - 1, params.count, documents)), documented: documents };
+    if (params.count === 0) return { total: (await readTally(source)).total, users: [] };
+    return listedPage(source, params.startIndex - 1, params.count, documents);
   }
   const sql = new Params(source.dialect);
   let where = `i."deletedAt" IS NULL`;
@@ -73,10 +73,10 @@ async function list(params: ListParams, source: SqlReader, documents: boolean): 
     const rows = await source.query<{ n: number | bigint | string }>(`SELECT COUNT(*) AS n FROM ${countFrom} WHERE ${where}`, filterValues);
     return Number(rows[0]?.n ?? 0);
   };
-  if (params.count === 0) return { total: await count(), users: [], documented: false };
+  if (params.count === 0) return { total: await count(), users: [] };
   const limit = sql.add(params.count);
   const offset = sql.add(params.startIndex - 1);
   const users = await selectPageUsers(source, { where, params: sql.values, order, pageOrder, limit, offset, pageFrom }, documents);
   const total = params.startIndex === 1 && users.length < params.count ? users.length : await count();
-  return { total, users, documented: documents };
+  return { total, users };
 }
