@@ -23,10 +23,14 @@ function baseTag(baseUrl: string): string {
 }
 
 const tags = new Map<string, string>();
-/** What follows the version in a valid document's key. */
+/** What follows the version in a valid document's key: `@` and word characters only (documentIsCurrent writes it into SQL). */
 export function documentSuffix(baseUrl = config().scimBaseUrl): string {
   let tag = tags.get(baseUrl);
-  if (!tag) tags.set(baseUrl, (tag = `@${baseTag(baseUrl)}`));
+  if (!tag) {
+    tag = `@${baseTag(baseUrl)}`;
+    if (!/^@[\w-]+$/.test(tag)) throw new Error(`unexpected document suffix ${tag}`);
+    tags.set(baseUrl, tag);
+  }
   return tag;
 }
 
@@ -57,12 +61,11 @@ export async function storeDocumentAt(sql: Sql, record: ScimUserRecord, baseUrl:
 
 /**
  * SQL that is true when the identity's (alias `i`) document shows its current version under this base URL. The
- * suffix is written into the text, not bound: it is a hash of our own (checked below), and a parameter ahead of a
- * filter's would have to come first among SQLite's positional ones.
+ * suffix is written into the text, not bound: it is a hash of our own (checked once, by documentSuffix), and a
+ * parameter ahead of a filter's would have to come first among SQLite's positional ones.
  */
 export function documentIsCurrent(dialect: Dialect, baseUrl = config().scimBaseUrl): string {
   const suffix = documentSuffix(baseUrl);
-  if (!/^@[\w-]+$/.test(suffix)) throw new Error(`unexpected document suffix ${suffix}`);
   const version = dialect.name === "sqlite" ? `i."version"` : `i."version"::text`;
   return `i."documentKey" = ${version} || '${suffix}'`;
 }

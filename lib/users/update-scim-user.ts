@@ -40,7 +40,9 @@ export async function updateScimUser(options: {
         identity: { id: user.identityId, active: input.active ?? user.identityActive, userName: input.userName, externalId: input.externalId, createdAt: record.created, ...stamp },
         groups: record.groups,
       }).record;
-    const stamp = await applyScimInput(tx, user, input, options.actor, (next) => documentColumns(updated(next)));
-    return stamp ? updated(stamp) : record;
+    // Built once: the write stores its document under the very stamp it returns (assertVersion checks the version).
+    let written: ScimUserRecord | undefined;
+    const stamp = await applyScimInput(tx, user, input, options.actor, (next) => documentColumns((written = updated(next))));
+    return stamp ? (written ?? updated(stamp)) : record;
   });
 }
