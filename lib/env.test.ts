@@ -66,3 +66,10 @@ describe("DATABASE_PREPARED_STATEMENTS", () => {
     expect(() => parseConfig({ ...base, DATABASE_PREPARED_STATEMENTS: "maybe" })).toThrow(/DATABASE_PREPARED_STATEMENTS/);
   });
 });
+
+describe("SQLITE_BACKGROUND_CHECKPOINT", () => {
+  it("is on unless turned off (where the server may not start a child process)", () => {
+    expect(parseConfig(base).sqliteBackgroundCheckpoint).toBe(true);
+    expect(parseConfig({ ...base, SQLITE_BACKGROUND_CHECKPOINT: "off" }).sqliteBackgroundCheckpoint).toBe(false);
+  });
+});

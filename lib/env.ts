@@ -24,6 +24,7 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
   DATABASE_PREPARED_STATEMENTS: flag(true),
+  SQLITE_BACKGROUND_CHECKPOINT: flag(true),
   APP_URL: z.url({ protocol: /^https?$/ }).optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
@@ -55,6 +56,8 @@ export type Config = {
   databasePoolSize: number;
   /** Whether PostgreSQL connections keep the hot paths' statements prepared (off behind PgBouncer before 1.21). */
   databasePreparedStatements: boolean;
+  /** SQLite: whether a child process checkpoints the write-ahead log instead of the commits that fill it. */
+  sqliteBackgroundCheckpoint: boolean;
   port: number;
   /** Public base URL without a trailing slash; never derived from request headers. */
   appUrl: string;
@@ -124,6 +127,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     provider,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     databasePreparedStatements: e.DATABASE_PREPARED_STATEMENTS,
+    sqliteBackgroundCheckpoint: e.SQLITE_BACKGROUND_CHECKPOINT,
     port: e.PORT,
     appUrl,
     scimBaseUrl: `${appUrl}/api/scim/v2`,

@@ -1,13 +1,16 @@
 import { SYSTEM } from "./audit/record-event";
 import { db } from "./db";
 import { migrate } from "./db/migrate";
+import { startCheckpointer } from "./db/sqlite-checkpointer";
+import { sqliteFile } from "./db/sqlite-connection";
 import { config } from "./env";
 import { log } from "./log";
 import { createLocalUser } from "./users/create-local-user";
 
 /**
  * Runs once per server process before it serves anything (from instrumentation.ts): applies pending migrations
- * under a lock, creates the first admin from ADMIN_EMAIL/ADMIN_PASSWORD, and says how to sign in.
+ * under a lock, creates the first admin from ADMIN_EMAIL/ADMIN_PASSWORD, says how to sign in, and on SQLite
+ * starts the background checkpointer (lib/db/sqlite-checkpointer.ts).
  */
 export async function startup(): Promise<void> {
   const c = config();
@@ -15,6 +18,7 @@ export async function startup(): Promise<void> {
   log.info("database schema is current", { provider: c.provider, migrations: result.total, applied: result.applied.length });
   if (c.admin) await ensureAdmin(c.admin.email, c.admin.password);
   await announceSignIn(c.appUrl);
+  if (c.provider === "sqlite" && c.sqliteBackgroundCheckpoint) startCheckpointer(sqliteFile(c.databaseUrl));
 }
 
 async function ensureAdmin(email: string, password: string): Promise<void> {

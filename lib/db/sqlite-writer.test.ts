@@ -2,10 +2,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "libsql";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { SqlWriter } from "./direct-writer";
 import { Mutex } from "./mutex";
 import type { Sql } from "./reader";
+import { startCheckpointer } from "./sqlite-checkpointer";
 import { sqliteWriter } from "./sqlite-writer";
 import { isUniqueViolation } from "./unique-violation";
 
@@ -125,5 +126,46 @@ describe("SQLite's group-committing writer", () => {
     observer.exec("COMMIT");
     await writer.transaction((sql) => insert(sql, "carol"));
     expect(names()).toEqual(["carol"]);
+  });
+});
+
+describe("SQLite's writer checkpoints the log itself once it passes 1,000 pages", () => {
+  const PAGE_FRAME = 4096 + 24;
+  // About 440 pages of rows and index entries per round of 20 transactions: 5,300 in 12 rounds.
+  const fill = (writer: SqlWriter, round: number) =>
+    Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        writer.transaction(async (sql) => {
+          for (let row = 0; row < 10; row++) {
+            await sql.execute("INSERT INTO t (name) VALUES (printf('%d-%d-%d-%s', ?, ?, ?, hex(randomblob(1200))))", [round, i, row]);
+          }
+        }),
+      ),
+    );
+  const walBytes = () => fs.statSync(`${file}-wal`).size;
+
+  it("in this process when no background checkpointer runs: the log stays short and the rows reach the database file", async () => {
+    const writer = sqliteWriter(`file:${file}`, new Mutex());
+    for (let round = 0; round < 12; round++) await fill(writer, round);
+    expect(names()).toHaveLength(2400);
+    // Unchecked, the log would hold every page written.
+    expect(walBytes()).toBeLessThan(2000 * PAGE_FRAME);
+    expect(fs.statSync(file).size).toBeGreaterThan(10_000_000);
+  });
+
+  it("by the background checkpointer's child when one runs", async () => {
+    const checkpointer = startCheckpointer(file);
+    try {
+      expect(await checkpointer.ready).toBe(true);
+      const asked = vi.spyOn(checkpointer, "checkpoint");
+      const writer = sqliteWriter(`file:${file}`, new Mutex());
+      for (let round = 0; round < 12; round++) await fill(writer, round);
+      expect(names()).toHaveLength(2400);
+      expect(asked.mock.calls.length).toBeGreaterThanOrEqual(3);
+      expect(walBytes()).toBeLessThan(2000 * PAGE_FRAME);
+      expect(fs.statSync(file).size).toBeGreaterThan(10_000_000);
+    } finally {
+      checkpointer.stop();
+    }
   });
 });

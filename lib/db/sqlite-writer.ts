@@ -2,8 +2,14 @@ import { sqlite } from "../scim/sql/dialect";
 import type { SqlWriter } from "./direct-writer";
 import type { Mutex } from "./mutex";
 import type { Sql } from "./reader";
+import { log } from "../log";
+import { backgroundCheckpointer } from "./sqlite-checkpointer";
 import { SqliteConnection, sqliteFile } from "./sqlite-connection";
 import { WRITER_PRAGMAS } from "./sqlite-adapter";
+import { walFrameCounter } from "./wal-frames";
+
+/** Log pages past which the writer checkpoints: SQLite's own wal_autocheckpoint default. */
+const CHECKPOINT_FRAMES = 1000;
 
 // A SQLite commit writes every page the transaction touched to the WAL. A SCIM create touches about 24 B-trees
 // (tables and indexes of the user, its email, its identity, the audit event, the tally): 29 pages, 116 KB, per
@@ -35,6 +41,8 @@ export function sqliteWriter(url: string, lock: Mutex, options: GroupCommitOptio
   const queue: Member[] = [];
   let pumping = false;
   let connection: SqliteConnection | undefined;
+  const file = sqliteFile(url);
+  const wal = walFrameCounter(file);
 
   async function pump() {
     pumping = true;
@@ -56,7 +64,8 @@ export function sqliteWriter(url: string, lock: Mutex, options: GroupCommitOptio
       done = [];
     };
     try {
-      connection ??= new SqliteConnection(sqliteFile(url), WRITER_PRAGMAS);
+      // This connection checkpoints when it sees fit (below), not inside a COMMIT.
+      connection ??= new SqliteConnection(file, [...WRITER_PRAGMAS, "PRAGMA wal_autocheckpoint = 0"]);
       const open = connection;
       const sql: Sql = {
         dialect: sqlite,
@@ -87,6 +96,8 @@ export function sqliteWriter(url: string, lock: Mutex, options: GroupCommitOptio
       }
       open.exec("COMMIT");
       for (const { member, result } of done) member.resolve(result);
+      done = [];
+      if (wal.frames() >= CHECKPOINT_FRAMES) await checkpoint(open);
     } catch (error) {
       if (connection?.inTransaction) rollback(() => connection!.exec("ROLLBACK"));
       failAll(error);
@@ -96,6 +107,20 @@ export function sqliteWriter(url: string, lock: Mutex, options: GroupCommitOptio
       if (!begun) for (const member of queue.splice(0)) member.reject(error);
     } finally {
       release();
+    }
+  }
+
+  /**
+   * A PASSIVE checkpoint, under the write lock so that no commit races past it: by the background checkpointer's
+   * child while this event loop goes on, or here where there is none.
+   */
+  async function checkpoint(open: SqliteConnection) {
+    const background = backgroundCheckpointer(file);
+    try {
+      if (background?.running) await background.checkpoint();
+      else open.query("PRAGMA wal_checkpoint(PASSIVE)", []);
+    } catch (error) {
+      log.warn("WAL checkpoint failed", { error: (error as Error).message });
     }
   }
 

@@ -4,7 +4,11 @@ import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
-/** Resident memory of a process and its descendants, in MB (Linux /proc). */
+/**
+ * Resident memory of a process and its descendants, in MB (Linux /proc): the process's RSS, plus each
+ * descendant's private pages. A descendant's RSS would count twice the pages it shares with the process (the
+ * Node.js binary: 35 of the SQLite checkpointer's 49 MB).
+ */
 export function treeRssMb(pid: number): number {
   const children = new Map<number, number[]>();
   for (const entry of fs.readdirSync("/proc")) {
@@ -20,8 +24,8 @@ export function treeRssMb(pid: number): number {
   let kb = 0;
   const visit = (p: number) => {
     try {
-      const status = fs.readFileSync(`/proc/${p}/status`, "utf8");
-      kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      if (p === pid) kb += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0);
+      else for (const [, pages] of fs.readFileSync(`/proc/${p}/smaps_rollup`, "utf8").matchAll(/^Private_\w+:\s+(\d+)/gm)) kb += Number(pages);
     } catch {
       /* gone */
     }

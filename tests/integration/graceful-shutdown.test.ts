@@ -6,6 +6,7 @@
 // still sits unread in the kernel's buffer: such a client sees a connection reset, and nothing ran, so its retry
 // is safe. The test tells the two apart per connection from /proc/net/tcp at the moment of the signal
 // (tests/support/server-sockets.ts) and checks both.
+import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "../../lib/db";
 import { freshDatabase, testProviders, type TestDatabase } from "../support/databases";
@@ -23,6 +24,23 @@ const EXIT_WITHIN_MS = 40_000;
 // Next.js ends its graceful shutdown with process.exit(128 + signal number), the status of a process stopped
 // by that signal (node_modules/next/dist/server/lib/start-server.js): 143 for SIGTERM.
 const NEXT_EXIT_ON_SIGTERM = 143;
+
+/** Processes in the server's process group running SQLite's background checkpointer (lib/db/sqlite-checkpointer.ts). */
+function checkpointers(groupId: number): number[] {
+  return fs
+    .readdirSync("/proc")
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+        const group = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]);
+        return group === groupId && fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("wal_checkpoint");
+      } catch {
+        return false; // gone meanwhile
+      }
+    })
+    .map(Number);
+}
 
 describe.each(providers)("graceful shutdown on %s", (provider) => {
   let database: TestDatabase;
@@ -43,6 +61,9 @@ describe.each(providers)("graceful shutdown on %s", (provider) => {
     const client = new ScimClient(`${server.baseUrl}/api/scim/v2`, token);
     const run = unique();
     await createUser(client, simpleUser(`warm-${run}@example.com`));
+    // SQLite's log is checkpointed by a child process, which must see the requests out and leave with the server.
+    const checkpointer = checkpointers(server.pid);
+    expect(checkpointer).toHaveLength(provider === "sqlite" ? 1 : 0);
 
     const sent = Array.from({ length: REQUESTS }, (_, i) =>
       sendRequest(client.url("/Users"), {
@@ -80,6 +101,8 @@ describe.each(providers)("graceful shutdown on %s", (provider) => {
     expect(reset.map(show).filter((d) => d !== "ECONNRESET")).toEqual([]);
     expect(outcomes.filter((o) => !(o instanceof Error) && o.status !== 201).map(show)).toEqual([]);
     await expect(fetch(`${stopped.baseUrl}/api/health`)).rejects.toThrow();
+    for (let waited = 0; checkpointers(stopped.pid).length > 0 && waited < 5000; waited += 50) await sleep(50);
+    expect(checkpointers(stopped.pid)).toEqual([]);
 
     const created = REQUESTS - reset.length;
     const db = createDb(database.url);
