@@ -5,6 +5,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import { ConfigError, config, type Config } from "../lib/env";
+import { serverNodeOptions } from "./server-node-options";
 
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
@@ -22,7 +23,14 @@ if (!fs.existsSync(".next/BUILD_ID")) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", AUTH_SECRET: c.authSecret, NEXTAUTH_URL: c.appUrl, PORT: String(c.port) };
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: "production",
+  NODE_OPTIONS: serverNodeOptions(),
+  AUTH_SECRET: c.authSecret,
+  NEXTAUTH_URL: c.appUrl,
+  PORT: String(c.port),
+};
 const server = spawn(process.execPath, [nextBin, "start", "--port", String(c.port)], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

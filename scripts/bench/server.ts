@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { serverNodeOptions } from "../server-node-options";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -49,7 +50,8 @@ export async function startBenchServer(databaseUrl: string, port: number, nodeOp
     cwd: root,
     detached: true,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, APP_URL: BENCH_APP_URL, AUTH_SECRET: "bench-secret-0123456789abcdefghijklmnopqrstuvwxyz", LOG_LEVEL: "warn", NEXT_TELEMETRY_DISABLED: "1", SCIM_RATE_LIMIT: "0" },
+    // Started as `npm start` starts it, with its heap cap (flags after it, such as --node-flags, override it).
+    env: { ...process.env, NODE_OPTIONS: serverNodeOptions(), NODE_ENV: "production", DATABASE_URL: databaseUrl, APP_URL: BENCH_APP_URL, AUTH_SECRET: "bench-secret-0123456789abcdefghijklmnopqrstuvwxyz", LOG_LEVEL: "warn", NEXT_TELEMETRY_DISABLED: "1", SCIM_RATE_LIMIT: "0" },
   });
   const deadline = Date.now() + 120_000;
   for (;;) {

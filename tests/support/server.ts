@@ -4,6 +4,7 @@ import net from "node:net";
 import path from "node:path";
 import type { Provider } from "../../lib/db/provider";
 import { freshDatabase, type TestDatabase } from "./databases";
+import { serverNodeOptions } from "../../scripts/server-node-options";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const nextBin = path.join(root, "node_modules/next/dist/bin/next");
@@ -64,6 +65,8 @@ export async function launchServer(databaseUrl: string, env: Record<string, stri
     env: {
       ...process.env,
       NODE_ENV: "production",
+      // As `npm start` runs it.
+      NODE_OPTIONS: serverNodeOptions(),
       DATABASE_URL: databaseUrl,
       APP_URL: baseUrl,
       AUTH_SECRET: TEST_AUTH_SECRET,
