@@ -10,6 +10,7 @@ describe("the server's Node.js options", () => {
 
   it("leave an operator's own cap as it is", () => {
     expect(serverNodeOptions("--max-old-space-size=2048")).toBe("--max-old-space-size=2048");
+    expect(serverNodeOptions("--max_old_space_size=2048")).toBe("--max_old_space_size=2048");
   });
 
   it("are what V8 then uses as the heap's limit", () => {

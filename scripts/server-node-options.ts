@@ -7,6 +7,7 @@ export const HEAP_CAP_MB = 512;
 
 /** NODE_OPTIONS for a server process: the operator's own, with the heap cap unless they set one. */
 export function serverNodeOptions(nodeOptions = process.env.NODE_OPTIONS ?? ""): string {
-  if (/--max-old-space-size\b/.test(nodeOptions)) return nodeOptions;
+  // Node.js takes V8's flags with dashes or underscores alike.
+  if (/--max[-_]old[-_]space[-_]size\b/.test(nodeOptions)) return nodeOptions;
   return `${nodeOptions} --max-old-space-size=${HEAP_CAP_MB}`.trim();
 }

@@ -23,6 +23,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   checkpointer?.stop();
+  checkpointer = undefined;
   database.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
@@ -89,13 +90,31 @@ describe("the background checkpointer", () => {
        console.log(c.pid);`,
     );
     const parent = spawn(process.execPath, ["--import", "tsx", script], { stdio: ["pipe", "pipe", "inherit"], detached: true });
-    const childPid = Number(await new Promise<string>((resolve) => parent.stdout!.once("data", (data) => resolve(String(data)))));
-    expect(alive(childPid)).toBe(true);
-    process.kill(-parent.pid!, "SIGINT");
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(alive(childPid)).toBe(true);
-    parent.stdin!.end();
-    await until(() => !alive(childPid));
+    try {
+      let printed = "";
+      parent.stdout!.on("data", (data) => (printed += data));
+      await until(() => printed.includes("\n"));
+      const childPid = Number(printed.trim());
+      expect(alive(childPid)).toBe(true);
+      process.kill(-parent.pid!, "SIGINT");
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(alive(childPid)).toBe(true);
+      parent.stdin!.end();
+      await until(() => !alive(childPid));
+    } finally {
+      parent.kill("SIGKILL");
+    }
+  });
+
+  it("replaces, and stops, one started before for the same database", async () => {
+    const first = startCheckpointer(file);
+    await first.ready;
+    const firstPid = first.pid!;
+    checkpointer = startCheckpointer(file);
+    await checkpointer.ready;
+    expect(first.running).toBe(false);
+    expect(backgroundCheckpointer(file)).toBe(checkpointer);
+    await until(() => !alive(firstPid));
   });
 
   it("stops when told, and is no longer this database's checkpointer", async () => {

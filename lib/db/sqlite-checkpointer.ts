@@ -6,9 +6,7 @@ import { log } from "../log";
 // A WAL checkpoint copies the log's pages into the database file and fsyncs both. SQLite runs it on the commit
 // that finds the log past 1,000 pages, and libsql's calls are synchronous: on every sixth batch of SCIM creates
 // the event loop stood still 5–30 ms, two thirds of all the time spent in COMMIT. A child process of its own runs
-// the checkpoint instead, while the writer (lib/db/sqlite-writer.ts) holds the write lock but lets the event loop
-// go on. The writer keeps the lock because a checkpoint that commits race past never completes, and only a
-// complete one lets the next commit start the log over from its beginning (else it grows without end).
+// the checkpoint instead, when the writer asks (lib/db/wal-checkpoints.ts), and the event loop goes on meanwhile.
 //
 // A child and not a worker thread: a worker ended by the process's exit inside a checkpoint aborts the whole
 // process (the driver panics); a child simply stops, which SQLite's checkpoint is made to survive.
@@ -59,16 +57,21 @@ export function backgroundCheckpointer(file: string): Checkpointer | undefined {
 
 type Pending = { resolve: (result: CheckpointResult) => void; reject: (error: Error) => void; timer: NodeJS.Timeout };
 
-/** A checkpoint of 1,000 pages takes milliseconds; a child that has not answered in this long is stuck. */
-const ANSWER_WITHIN_MS = 10_000;
+/**
+ * A checkpoint of 1,000 pages takes milliseconds, the backlog a long reader (a backup) held back some seconds: a
+ * child that has not answered in this long is stuck. Killing it loses the checkpoint's progress.
+ */
+const ANSWER_WITHIN_MS = 60_000;
 
 /**
  * A child process that checkpoints the SQLite database `file` when asked, until stopped or until this process
- * exits. A child that dies after it started (or does not answer within 10 s, and is killed) is started again a
- * second later; one that cannot start (no driver where this process runs) is given up with a warning. Meanwhile
- * `running` is false and the writer checkpoints in this process, as SQLite would.
+ * exits. A child that dies after it started (or does not answer within a minute, and is killed) is started again
+ * a second later; one that cannot start (no driver where this process runs) is given up with a warning. Meanwhile
+ * `running` is false and the writer checkpoints in this process, as SQLite would. Starting another for the same
+ * file stops this one.
  */
 export function startCheckpointer(file: string): Checkpointer {
+  backgroundCheckpointer(file)?.stop();
   let child: ChildProcess | undefined;
   let running = false;
   let stopped = false;
@@ -89,7 +92,18 @@ export function startCheckpointer(file: string): Checkpointer {
 
   function launch(driver: string) {
     let started = false;
-    const current = spawn(process.execPath, ["-e", CHILD_SOURCE, driver, path.resolve(file)], { stdio: ["ignore", "ignore", "inherit", "ipc"] });
+    let current: ChildProcess;
+    try {
+      current = spawn(process.execPath, ["-e", CHILD_SOURCE, driver, path.resolve(file)], {
+        stdio: ["ignore", "ignore", "inherit", "ipc"],
+        // Not the server's environment: its secrets, nor NODE_OPTIONS (an agent preloaded, a debugger's port).
+        env: { PATH: process.env.PATH ?? "", NODE_ENV: process.env.NODE_ENV },
+      });
+    } catch (error) {
+      log.warn("background checkpointer did not start: the writer checkpoints in this process", { error: (error as Error).message });
+      announceReady(false);
+      return;
+    }
     child = current;
     current.on("message", (message: unknown) => {
       if (message === "ready") {
@@ -106,7 +120,11 @@ export function startCheckpointer(file: string): Checkpointer {
       if (result) waiting.resolve({ busy: result[0], log: result[1], checkpointed: result[2] });
       else waiting.reject(new Error(error ?? "checkpoint failed"));
     });
-    current.on("error", (error) => log.warn("background checkpointer failed", { error: error.message }));
+    current.on("error", (error) => {
+      log.warn("background checkpointer failed", { error: error.message });
+      // A child that could not be spawned never exits either.
+      if (!started) announceReady(false);
+    });
     current.on("exit", (code, signal) => {
       if (child === current) child = undefined;
       running = false;
@@ -168,11 +186,17 @@ export function startCheckpointer(file: string): Checkpointer {
   return checkpointer;
 }
 
-/** The driver this process loads, as a path the child can require from anywhere. */
+/**
+ * The driver this process loads, as a path the child can require from anywhere: found from the working directory,
+ * or from the script that started this process (`next start` run from elsewhere).
+ */
 function resolveDriver(): string | undefined {
-  try {
-    return createRequire(path.join(process.cwd(), "noop.js")).resolve("libsql");
-  } catch {
-    return undefined;
+  for (const from of [path.join(process.cwd(), "noop.js"), process.argv[1]]) {
+    try {
+      if (from) return createRequire(path.resolve(from)).resolve("libsql");
+    } catch {
+      // Not found from there.
+    }
   }
+  return undefined;
 }

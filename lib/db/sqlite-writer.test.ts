@@ -153,17 +153,54 @@ describe("SQLite's writer checkpoints the log itself once it passes 1,000 pages"
     expect(fs.statSync(file).size).toBeGreaterThan(10_000_000);
   });
 
-  it("by the background checkpointer's child when one runs", async () => {
+  it("by the background checkpointer's child when one runs, holding the write lock until it is done", async () => {
     const checkpointer = startCheckpointer(file);
     try {
       expect(await checkpointer.ready).toBe(true);
-      const asked = vi.spyOn(checkpointer, "checkpoint");
-      const writer = sqliteWriter(`file:${file}`, new Mutex());
+      const lock = new Mutex();
+      const checkpoint = checkpointer.checkpoint.bind(checkpointer);
+      const order: string[] = [];
+      // The real checkpoint, with another writer (Prisma's, in the app) asking for the lock as it starts.
+      const asked = vi.spyOn(checkpointer, "checkpoint").mockImplementation(async () => {
+        void lock.acquire().then((release) => {
+          order.push("lock taken");
+          release();
+        });
+        const result = await checkpoint();
+        order.push("checkpointed");
+        return result;
+      });
+      const writer = sqliteWriter(`file:${file}`, lock);
       for (let round = 0; round < 12; round++) await fill(writer, round);
       expect(names()).toHaveLength(2400);
       expect(asked.mock.calls.length).toBeGreaterThanOrEqual(3);
+      expect(order.slice(0, 2)).toEqual(["checkpointed", "lock taken"]);
       expect(walBytes()).toBeLessThan(2000 * PAGE_FRAME);
       expect(fs.statSync(file).size).toBeGreaterThan(10_000_000);
+    } finally {
+      checkpointer.stop();
+    }
+  });
+
+  it("in this process when the child dies during the checkpoint", async () => {
+    const checkpointer = startCheckpointer(file);
+    try {
+      expect(await checkpointer.ready).toBe(true);
+      const checkpoint = checkpointer.checkpoint.bind(checkpointer);
+      let sizeBeforeKill = 0;
+      const asked = vi.spyOn(checkpointer, "checkpoint").mockImplementationOnce(() => {
+        sizeBeforeKill = fs.statSync(file).size;
+        process.kill(checkpointer.pid!, "SIGKILL");
+        return checkpoint();
+      });
+      const writer = sqliteWriter(`file:${file}`, new Mutex());
+      let round = 0;
+      while (asked.mock.calls.length === 0) await fill(writer, round++);
+      // The next transaction has the lock once the checkpoint is over.
+      await writer.transaction((sql) => insert(sql, "after"));
+      // The child is gone (it is started again a second later), and yet the log reached the database file.
+      expect(checkpointer.running).toBe(false);
+      expect(fs.statSync(file).size).toBeGreaterThan(sizeBeforeKill + 1_000_000);
     } finally {
       checkpointer.stop();
     }

@@ -2,14 +2,9 @@ import { sqlite } from "../scim/sql/dialect";
 import type { SqlWriter } from "./direct-writer";
 import type { Mutex } from "./mutex";
 import type { Sql } from "./reader";
-import { log } from "../log";
-import { backgroundCheckpointer } from "./sqlite-checkpointer";
 import { SqliteConnection, sqliteFile } from "./sqlite-connection";
 import { WRITER_PRAGMAS } from "./sqlite-adapter";
-import { walFrameCounter } from "./wal-frames";
-
-/** Log pages past which the writer checkpoints: SQLite's own wal_autocheckpoint default. */
-const CHECKPOINT_FRAMES = 1000;
+import { walCheckpoints } from "./wal-checkpoints";
 
 // A SQLite commit writes every page the transaction touched to the WAL. A SCIM create touches about 24 B-trees
 // (tables and indexes of the user, its email, its identity, the audit event, the tally): 29 pages, 116 KB, per
@@ -42,7 +37,7 @@ export function sqliteWriter(url: string, lock: Mutex, options: GroupCommitOptio
   let pumping = false;
   let connection: SqliteConnection | undefined;
   const file = sqliteFile(url);
-  const wal = walFrameCounter(file);
+  const checkpoints = walCheckpoints(file);
 
   async function pump() {
     pumping = true;
@@ -64,8 +59,9 @@ export function sqliteWriter(url: string, lock: Mutex, options: GroupCommitOptio
       done = [];
     };
     try {
-      // This connection checkpoints when it sees fit (below), not inside a COMMIT.
-      connection ??= new SqliteConnection(file, [...WRITER_PRAGMAS, "PRAGMA wal_autocheckpoint = 0"]);
+      // This connection checkpoints after its commits (lib/db/wal-checkpoints.ts), not inside one; SQLite's own
+      // checkpoint inside a COMMIT stays as a backstop, far beyond where those keep the log.
+      connection ??= new SqliteConnection(file, [...WRITER_PRAGMAS, "PRAGMA wal_autocheckpoint = 10000"]);
       const open = connection;
       const sql: Sql = {
         dialect: sqlite,
@@ -97,7 +93,7 @@ export function sqliteWriter(url: string, lock: Mutex, options: GroupCommitOptio
       open.exec("COMMIT");
       for (const { member, result } of done) member.resolve(result);
       done = [];
-      if (wal.frames() >= CHECKPOINT_FRAMES) await checkpoint(open);
+      await checkpoints.afterCommit(open);
     } catch (error) {
       if (connection?.inTransaction) rollback(() => connection!.exec("ROLLBACK"));
       failAll(error);
@@ -107,20 +103,6 @@ export function sqliteWriter(url: string, lock: Mutex, options: GroupCommitOptio
       if (!begun) for (const member of queue.splice(0)) member.reject(error);
     } finally {
       release();
-    }
-  }
-
-  /**
-   * A PASSIVE checkpoint, under the write lock so that no commit races past it: by the background checkpointer's
-   * child while this event loop goes on, or here where there is none.
-   */
-  async function checkpoint(open: SqliteConnection) {
-    const background = backgroundCheckpointer(file);
-    try {
-      if (background?.running) await background.checkpoint();
-      else open.query("PRAGMA wal_checkpoint(PASSIVE)", []);
-    } catch (error) {
-      log.warn("WAL checkpoint failed", { error: (error as Error).message });
     }
   }
 

@@ -18,9 +18,10 @@ describe("the write-ahead log's length, read from the WAL-index header", () => {
   it("is 0 for a database without a log", () => {
     const counter = walFrameCounter(file);
     expect(counter.frames()).toBe(0);
-    new Database(file).exec("CREATE TABLE t (x)");
+    const database = new Database(file);
+    database.exec("CREATE TABLE t (x)");
     expect(counter.frames()).toBe(0);
-    counter.close();
+    database.close();
   });
 
   it("is the number of frames SQLite itself reports, and starts over once a checkpoint lets the log restart", () => {
@@ -40,7 +41,6 @@ describe("the write-ahead log's length, read from the WAL-index header", () => {
     // The next write after a complete checkpoint writes the log from its start.
     insert.run();
     expect(counter.frames()).toBeLessThan(5);
-    counter.close();
     database.close();
   });
 });
