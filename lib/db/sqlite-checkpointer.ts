@@ -72,6 +72,8 @@ const ANSWER_WITHIN_MS = 60_000;
  */
 export function startCheckpointer(file: string): Checkpointer {
   backgroundCheckpointer(file)?.stop();
+  // The registry's key, and what the child opens: the same file however it was named.
+  const absolute = path.resolve(file);
   let child: ChildProcess | undefined;
   let running = false;
   let stopped = false;
@@ -94,7 +96,7 @@ export function startCheckpointer(file: string): Checkpointer {
     let started = false;
     let current: ChildProcess;
     try {
-      current = spawn(process.execPath, ["-e", CHILD_SOURCE, driver, path.resolve(file)], {
+      current = spawn(process.execPath, ["-e", CHILD_SOURCE, driver, absolute], {
         stdio: ["ignore", "ignore", "inherit", "ipc"],
         // Not the server's environment: its secrets, nor NODE_OPTIONS (an agent preloaded, a debugger's port).
         env: { PATH: process.env.PATH ?? "", NODE_ENV: process.env.NODE_ENV },
@@ -179,10 +181,10 @@ export function startCheckpointer(file: string): Checkpointer {
       child = undefined;
       failPending("the background checkpointer was stopped");
       announceReady(false);
-      if (registry.sqliteCheckpointers?.get(path.resolve(file)) === checkpointer) registry.sqliteCheckpointers.delete(path.resolve(file));
+      if (registry.sqliteCheckpointers?.get(absolute) === checkpointer) registry.sqliteCheckpointers.delete(absolute);
     },
   };
-  (registry.sqliteCheckpointers ??= new Map()).set(path.resolve(file), checkpointer);
+  (registry.sqliteCheckpointers ??= new Map()).set(absolute, checkpointer);
   return checkpointer;
 }
 
