@@ -2,8 +2,8 @@ import type { SqlReader } from "../db/reader";
 import type { AnchorKey, Seen } from "../scim/page-anchors";
 import type { Dialect } from "../scim/sql/dialect";
 import { Params } from "../scim/sql/dialect";
-import { documentOrRow } from "./resource-document";
-import { scimUserRow, storedScimUserFromRow, type PageUser } from "./scim-user-query";
+import { documentIsCurrent } from "./resource-document";
+import { scimUserRow, selectScimUsers, storedScimUserFromRow, type PageUser } from "./scim-user-query";
 
 // The unfiltered list in its default order (creation time, then id), the way an IdP pages through everyone. The
 // page, the tally's total and generation, and the count that checks the page anchors are one statement, so they
@@ -42,29 +42,46 @@ export async function selectListedPage(
   options: { start: { key: AnchorKey | null; skip: number }; limit: number; tailFrom: AnchorKey | null; documents?: boolean },
 ): Promise<{ seen: Seen; users: PageUser[] }> {
   // The page straight from the index, in its order, with the tally's numbers as subqueries run once: a skipped row
-  // costs an index step, and a user's row is gathered only when it has no current document to serve.
+  // costs an index step. With documents, the page reads only those; the few users without a current one are built
+  // by a second statement. Building them inside the page's statement too (a subquery taken only for those rows)
+  // made PostgreSQL plan that subquery on every page: 0.39 ms of planning instead of 0.22, for 1.1 ms executing.
   const sql = new Params(reader.dialect);
   // Parameters are added in the order they appear in the text (SQLite binds `?` by position).
   const tally = tallyColumns(sql, options.tailFrom);
-  const user = `(SELECT ${scimUserRow(reader.dialect)} FROM "User" u WHERE u."id" = i."userId")`;
   const columns = options.documents
-    ? documentOrRow(reader.dialect, user)
-    : `NULL AS "document", ${user} AS "row"`;
+    ? `CASE WHEN ${documentIsCurrent(reader.dialect)} THEN i."document" END AS "document", i."userId" AS "userId"`
+    : `(SELECT ${scimUserRow(reader.dialect)} FROM "User" u WHERE u."id" = i."userId") AS "row"`;
   const seek = options.start.key ? ` AND ${fromKey(sql, options.start.key)}` : "";
   const page = `${LISTED}${seek} ORDER BY ${INDEX_ORDER} LIMIT ${sql.add(options.limit)} OFFSET ${sql.add(options.start.skip)}`;
   // PostgreSQL walks the index only for a page of keys; asked for whole rows it reads every row from the anchor on
   // and sorts them. The page's keys first, then their rows, there.
   const from = reader.dialect.name === "sqlite" ? page : `(SELECT i."id" AS "pageId" FROM ${page}) p JOIN "ScimIdentity" i ON i."id" = p."pageId" ORDER BY i."createdAt", i."id"`;
-  const rows = await reader.query<{ total: unknown; generation: unknown; tail?: unknown; row: unknown; document: unknown }>(`SELECT ${tally}, ${columns} FROM ${from}`, sql.values);
+  const rows = await reader.query<{ total: unknown; generation: unknown; tail?: unknown; row?: unknown; document?: unknown; userId?: unknown }>(`SELECT ${tally}, ${columns} FROM ${from}`, sql.values);
   // Past the end there is no row to carry the tally's numbers: read them alone (the page is empty either way).
   const alone = new Params(reader.dialect);
   const first = rows[0] ?? (await reader.query<{ total: unknown; generation: unknown; tail?: unknown }>(`SELECT ${tallyColumns(alone, options.tailFrom)}`, alone.values))[0];
-  const users: PageUser[] = [];
-  for (const r of rows) users.push(typeof r.document === "string" ? { document: r.document } : storedScimUserFromRow(r.row));
+  const users = options.documents ? await withStaleBuilt(reader, rows) : rows.map((r) => storedScimUserFromRow(r.row));
   return {
     seen: { total: Number(first?.total ?? 0), generation: Number(first?.generation ?? 0), tail: first?.tail === undefined ? null : Number(first.tail) },
     users,
   };
+}
+
+/**
+ * The page's documents, with the users whose document is not current read and built in their place. They are read
+ * a moment after the page, as a GET would then answer; one deleted meanwhile is left out.
+ */
+async function withStaleBuilt(reader: SqlReader, rows: { document?: unknown; userId?: unknown }[]): Promise<PageUser[]> {
+  const stale = rows.filter((r) => typeof r.document !== "string").map((r) => String(r.userId));
+  if (stale.length === 0) return rows.map((r) => ({ document: r.document as string }));
+  const ids = new Params(reader.dialect);
+  const where = `u."id" IN (${stale.map((id) => ids.add(id)).join(", ")})`;
+  const built = new Map((await selectScimUsers(reader, { where, params: ids.values })).map((user) => [user.record.id, user]));
+  return rows.flatMap((r): PageUser[] => {
+    if (typeof r.document === "string") return [{ document: r.document }];
+    const user = built.get(String(r.userId));
+    return user ? [user] : [];
+  });
 }
 
 /** The tally's total and generation, and the count of identities from `tailFrom` on, as subqueries. */

@@ -14,7 +14,7 @@ import type { SqlReader } from "../../lib/db/reader";
 import { listParamsFromQuery } from "../../lib/scim/list-params";
 import { PAGING } from "../../lib/scim-http/request-params";
 import { ANCHOR_SPACING } from "../../lib/scim/page-anchors";
-import { settledAnchors } from "../../lib/users/listed-page";
+import { listedPage, settledAnchors } from "../../lib/users/listed-page";
 import { listScimUsers } from "../../lib/users/list-scim-users";
 import { findScimUser } from "../../lib/users/find-scim-user";
 import { pickUsername } from "../../lib/users/pick-username";
@@ -163,6 +163,19 @@ describe.each(providers)("query plans of the SCIM hot paths on %s", (provider: P
     const seek = provider === "sqlite" ? /ScimIdentity_deletedAt_createdAt_id_idx \(deletedAt=\? AND \(createdAt,id\)>\(\?,\?\)\)/g : /Index Only Scan using "ScimIdentity_deletedAt_createdAt_id_idx"[^\n]*\n\s*Index Cond: \(\("deletedAt" IS NULL\) AND \(ROW\("createdAt", id\) >= ROW\(/g;
     expect(plan.match(seek), plan).toHaveLength(2);
     expect(pageSelection(plan), plan).not.toMatch(/TEMP B-TREE|Sort/);
+  });
+
+  it("a page served from stored documents: the page reads documents only, users without a current one by their id", async () => {
+    // The seeded users have no documents yet: every user of the page is built by the second statement.
+    const statements: Statement[] = [];
+    const page = await listedPage(recording(reader, statements), 200, 100, true);
+    expect(page.users).toHaveLength(100);
+    expect(page.users.every((user) => "record" in user)).toBe(true);
+    expect(statements).toHaveLength(2);
+    expect(statements[0].sql).not.toMatch(/FROM "User"/);
+    for (const statement of statements) expectIndexed((await explain(statement)).join("\n"));
+    const byId = (await explain(statements[1])).join("\n");
+    expect(byId, byId).toMatch(provider === "sqlite" ? /SEARCH u USING INDEX sqlite_autoindex_User_1 \(id=\?\)/ : /(Index Scan using|Bitmap Index Scan on) "User_pkey"/);
   });
 
   it("GET /Users?count=0 and the first page: the total from the tally, not a count of the identities", async () => {
