@@ -6,9 +6,9 @@ const text = (sql: string, options: Partial<Column> = {}): Column => ({ kind: "c
 const date = (sql: string): Column => ({ kind: "column", sql, type: "dateTime", caseExact: false });
 
 const MAPPINGS: Record<string, Mapping> = {
-  id: text(`g."id"`, { caseExact: true }),
-  displayName: text(`g."displayNameNorm"`, { lowercased: true }),
-  externalId: text(`g."externalIdNorm"`, { lowercased: true }),
+  id: text(`g."id"`, { caseExact: true, unique: true }),
+  displayName: text(`g."displayNameNorm"`, { lowercased: true, unique: true }),
+  externalId: text(`g."externalIdNorm"`, { lowercased: true, unique: true }),
   members: {
     kind: "multi",
     // Deprovisioned users are not members as SCIM sees them (GET /Groups/{id} does not list them either).

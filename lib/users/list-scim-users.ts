@@ -5,6 +5,7 @@ import type { ListParams } from "../scim/list-params";
 import { USER_RESOURCE_TYPE } from "../scim/schema/resource-types";
 import { Params } from "../scim/sql/dialect";
 import { filterToSql, sortToSql } from "../scim/sql/filter-to-sql";
+import { matchesAtMostOne } from "../scim/sql/unique-match";
 import type { ScimUserRecord } from "../scim/users/record";
 import { listedPage } from "./listed-page";
 import { scimUserColumns } from "./scim-columns";
@@ -15,11 +16,12 @@ import { SCIM_USER_FROM, selectPageUsers, type PageUser } from "./scim-user-quer
 /**
  * GET /Users: the filter and order are translated to SQL and the page is read in one statement. The order always
  * ends on the identity's creation time and id, so paging never skips or repeats a user. The total is counted only
- * when the page cannot tell it: a first page shorter than `count` is everything there is (the usual lookup by
- * userName or externalId costs one query). Without a filter the total is the tally the triggers keep, and the
- * default ascending order (how IdPs page through everyone) seeks to its page from an anchor (./listed-page.ts).
- * A sortBy or descending order without a filter keeps the OFFSET walk: no IdP we know of pages that way, and
- * anchors for it would need a walk and a cache of their own per sort attribute.
+ * when the page cannot tell it: a first page shorter than `count` is everything there is. A lookup by a unique
+ * attribute (IdPs' `userName eq "…"`) is one plain statement: it cannot match two users, so it needs no order.
+ * Without a filter the total is the tally the triggers keep, and the default ascending order (how IdPs page
+ * through everyone) seeks to its page from an anchor (./listed-page.ts). A sortBy or descending order without a
+ * filter keeps the OFFSET walk: no IdP we know of pages that way, and anchors for it would need a walk and a cache
+ * of their own per sort attribute.
  */
 export async function listScimUsers(params: ListParams, source: SqlReader = reader()): Promise<{ total: number; records: ScimUserRecord[] }> {
   const { total, users } = await list(params, source, false);
@@ -53,6 +55,11 @@ async function list(params: ListParams, source: SqlReader, documents: boolean): 
   let where = `i."deletedAt" IS NULL`;
   if (params.filter) {
     where += ` AND ${filterToSql(params.filter, { schemas: USER_RESOURCE_TYPE, columns: scimUserColumns, params: sql })}`;
+  }
+  if (params.filter && matchesAtMostOne(params.filter, USER_RESOURCE_TYPE, scimUserColumns)) {
+    // A lookup by userName, externalId or id: at most one user, so no order, page subquery or count to work out.
+    const found = await selectPageUsers(source, { where, params: sql.values }, documents);
+    return { total: found.length, users: found.slice(params.startIndex - 1, params.startIndex - 1 + params.count) };
   }
   const direction = params.sortOrder === "descending" ? "DESC" : "ASC";
   const order = [

@@ -7,9 +7,9 @@ const text = (sql: string, options: Partial<Column> = {}): Column => ({ kind: "c
 const date = (sql: string): Column => ({ kind: "column", sql, type: "dateTime", caseExact: false });
 
 const MAPPINGS: Record<string, Mapping> = {
-  id: text(`u."id"`, { caseExact: true }),
-  externalId: text(`i."externalIdNorm"`, { lowercased: true }),
-  userName: text(`i."userNameNorm"`, { lowercased: true }),
+  id: text(`u."id"`, { caseExact: true, unique: true }),
+  externalId: text(`i."externalIdNorm"`, { lowercased: true, unique: true }),
+  userName: text(`i."userNameNorm"`, { lowercased: true, unique: true }),
   displayName: text(`u."displayName"`),
   "name.formatted": text(`u."formattedName"`),
   "name.familyName": text(`u."familyName"`),

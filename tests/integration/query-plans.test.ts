@@ -108,8 +108,10 @@ describe.each(providers)("query plans of the SCIM hot paths on %s", (provider: P
       if (plan.includes("CO-ROUTINE p")) return plan.slice(plan.indexOf("CO-ROUTINE p"), plan.indexOf("SCAN p"));
       return plan.split("\n").filter((line) => !line.startsWith(" ")).join("\n");
     }
-    // PostgreSQL: the Limit node and what it reads from, up to the join back to the page's own rows.
+    // PostgreSQL: the Limit node and what it reads from, up to the join back to the page's own rows. A lookup by a
+    // unique attribute has no page to pick: the whole plan is its selection.
     const start = plan.search(/->\s+Limit/);
+    if (start === -1) return plan;
     const end = plan.indexOf('"ScimIdentity_pkey"', start);
     return plan.slice(start, end === -1 ? undefined : end);
   }

@@ -208,6 +208,19 @@ describe.each(providers)("SCIM protocol behaviours on %s", (provider) => {
       expect(res.body).toMatchObject({ totalResults: 25, startIndex: 26, itemsPerPage: 0, Resources: [] });
     });
 
+    it("answers a lookup by a unique attribute on every page shape: the user once, and its total whatever the page", async () => {
+      const user = created[3];
+      const filter = `userName eq "${String(user.userName).toUpperCase()}"`;
+      const found = await client.get("/Users", { query: { filter } });
+      expect(found.body).toMatchObject({ totalResults: 1, startIndex: 1, itemsPerPage: 1 });
+      expect(ids(found)).toEqual([user.id]);
+      expect((await client.get("/Users", { query: { filter, startIndex: 2, count: 10 } })).body).toMatchObject({ totalResults: 1, startIndex: 2, itemsPerPage: 0, Resources: [] });
+      expect((await client.get("/Users", { query: { filter, count: 0 } })).body).toEqual({ schemas: [URN.listResponse], totalResults: 1, startIndex: 1, itemsPerPage: 0, Resources: [] });
+      // A unique equality in an `and` narrows to that user; the other conjunct still applies.
+      expect(ids(await client.get("/Users", { query: { filter: `id eq "${user.id}" and userName sw "${prefix}"` } }))).toEqual([user.id]);
+      expect((await client.get("/Users", { query: { filter: `userName sw "nobody" and id eq "${user.id}"` } })).body).toMatchObject({ totalResults: 0, Resources: [] });
+    });
+
     it("pages through 25 users with count=10 without repeating or skipping one", async () => {
       const seen: string[] = [];
       for (const [startIndex, size] of [

@@ -11,6 +11,8 @@ export type Column = {
   caseExact: boolean;
   /** The column holds a lowercase copy: compare it to the lowercased value directly (and use its index). */
   lowercased?: boolean;
+  /** No two resources share a value (a unique index): an `eq` on it finds at most one (./unique-match.ts). */
+  unique?: boolean;
   /** For booleans stored as an expression rather than a column (e.g. `active` from the user's state). */
   booleanExpression?: (value: boolean) => string;
 };
