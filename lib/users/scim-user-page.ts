@@ -52,10 +52,13 @@ export async function selectListedPage(
     ? `CASE WHEN ${documentIsCurrent(reader.dialect)} THEN i."document" END AS "document", i."userId" AS "userId"`
     : `(SELECT ${scimUserRow(reader.dialect)} FROM "User" u WHERE u."id" = i."userId") AS "row"`;
   const seek = options.start.key ? ` AND ${fromKey(sql, options.start.key)}` : "";
+  // Straight from the index in its order: the skip is short (fewer than ANCHOR_SPACING entries from an anchor), so
+  // PostgreSQL reads the documents as it walks. Reading the page's ids first and joining back to their rows cost it
+  // 100 primary-key lookups, a sort and a larger plan (0.9–1.2 ms against 0.7–0.9, pgbench). Built users keep the
+  // join there: PostgreSQL computes the select list for the rows OFFSET skips too, and building one costs more.
   const page = `${LISTED}${seek} ORDER BY ${INDEX_ORDER} LIMIT ${sql.add(options.limit)} OFFSET ${sql.add(options.start.skip)}`;
-  // PostgreSQL walks the index only for a page of keys; asked for whole rows it reads every row from the anchor on
-  // and sorts them. The page's keys first, then their rows, there.
-  const from = reader.dialect.name === "sqlite" ? page : `(SELECT i."id" AS "pageId" FROM ${page}) p JOIN "ScimIdentity" i ON i."id" = p."pageId" ORDER BY i."createdAt", i."id"`;
+  const from =
+    reader.dialect.name === "sqlite" || options.documents ? page : `(SELECT i."id" AS "pageId" FROM ${page}) p JOIN "ScimIdentity" i ON i."id" = p."pageId" ORDER BY i."createdAt", i."id"`;
   const rows = await reader.query<{ total: unknown; generation: unknown; tail?: unknown; row?: unknown; document?: unknown; userId?: unknown }>(`SELECT ${tally}, ${columns} FROM ${from}`, sql.values);
   // Past the end there is no row to carry the tally's numbers: read them alone (the page is empty either way).
   const alone = new Params(reader.dialect);
