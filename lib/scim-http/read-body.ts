@@ -26,7 +26,11 @@ export async function readJsonBody(req: Request): Promise<unknown> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await reader.read().catch(() => {
+      // The client closed the connection before the whole body arrived (an IdP's timeout, a load generator
+      // stopping): nothing was written, and this is no fault of the server to log as one.
+      throw invalidSyntax("The request body ended before it was complete: the connection closed.");
+    });
     if (done) break;
     size += value.byteLength;
     if (size > MAX_BODY_BYTES) {

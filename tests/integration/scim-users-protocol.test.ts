@@ -1,6 +1,7 @@
 // RFC 7643/7644 behaviours of the SCIM Users API over real HTTP: authentication, error responses, listing,
 // filtering, searching, discovery, ETags, PATCH errors, and the provisioning rules around existing accounts.
 import http from "node:http";
+import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "../../lib/db";
 import { runCli } from "../support/cli";
@@ -113,6 +114,23 @@ describe.each(providers)("SCIM protocol behaviours on %s", (provider) => {
         req.end(body.slice(1000));
       });
       expectScimError(res, 413);
+    });
+
+    it("takes a client that hangs up halfway through its body for a bad request: no user, no server error logged", async () => {
+      const url = new URL(client.url("/Users"));
+      const userName = `halfway-${unique()}`;
+      const body = JSON.stringify({ schemas: [URN.user], userName });
+      await new Promise<void>((resolve, reject) => {
+        const socket = net.connect(Number(url.port), url.hostname, () => {
+          socket.write(`POST ${url.pathname} HTTP/1.1\r\nHost: ${url.host}\r\nAuthorization: Bearer ${client.token}\r\nContent-Type: application/scim+json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 20)}`);
+          setTimeout(() => socket.destroy(), 300);
+        });
+        socket.on("close", () => resolve());
+        socket.on("error", reject);
+      });
+      await new Promise((r) => setTimeout(r, 500));
+      expect(scim.server.output()).not.toContain("SCIM request failed");
+      expect((await client.get("/Users", { query: { filter: `userName eq "${userName}"` } })).body.totalResults).toBe(0);
     });
 
     it("answers an unsupported media type with 415", async () => {
