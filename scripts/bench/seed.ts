@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import { createClient } from "@libsql/client";
 import pg from "pg";
@@ -52,7 +53,8 @@ export async function seedUsers(url: string, count: number, log: (msg: string) =
 /**
  * What autovacuum does on a live database after a bulk change: statistics, and on PostgreSQL the visibility map that
  * index-only scans need (rendering the seeded users' documents rewrote every identity row, so without it a page of
- * users fetched thousands of heap rows to check their visibility).
+ * users fetched thousands of heap rows to check their visibility); then the seed's writes are flushed, to the
+ * database file and to the disk, so that none of that I/O lands in the first workload's measurement.
  */
 export async function settleDatabase(url: string): Promise<void> {
   const run = providerOf(url) === "sqlite" ? await sqliteRunner(url) : await postgresRunner(url);
@@ -61,6 +63,7 @@ export async function settleDatabase(url: string): Promise<void> {
   } finally {
     await run.close();
   }
+  spawnSync("sync");
 }
 
 /** The ids of the users a previous `seedUsers` wrote, in seeding order (benchUserName(i) is ids[i]'s userName). */
@@ -101,6 +104,9 @@ async function sqliteRunner(url: string): Promise<Runner> {
     },
     async analyze() {
       await client.execute("ANALYZE");
+      // The seed's log copied into the file now: left in the WAL, the server's first commit would hand the copy to
+      // its checkpointer, which then competes with the first workload for the two cores.
+      await client.execute("PRAGMA wal_checkpoint(TRUNCATE)");
     },
     async close() {
       client.close();
@@ -120,6 +126,8 @@ async function postgresRunner(url: string): Promise<Runner> {
     },
     async analyze() {
       await client.query("VACUUM ANALYZE");
+      // Written out now, not by a checkpoint during the first workload.
+      await client.query("CHECKPOINT");
     },
     async close() {
       await client.end();
