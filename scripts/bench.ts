@@ -153,6 +153,9 @@ try {
   // The machine's speed drifts within a run (it shares its host): each of a–d is divided by the ceiling measured
   // right before and right after it, not by one measurement of e a minute away.
   const ceilingRuns: Row[] = [];
+  // One second of each workload first: the first e otherwise measures a server that has not yet run the database
+  // paths (their modules, the statements prepared, the JIT), and reads low next to the later ones.
+  for (const workload of picked) await load(workload, 1);
   const measureCeiling = async () => {
     const seconds = Math.max(1, Math.round(DURATION / 3));
     log(`${ceiling!.name}: ${ceilingRuns.length ? 1 : WARMUP} s warm-up, then ${seconds} s`);
