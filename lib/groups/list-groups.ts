@@ -6,6 +6,7 @@ import type { ScimGroupRecord } from "../scim/groups/record";
 import { GROUP_RESOURCE_TYPE } from "../scim/schema/resource-types";
 import { dialectFor, Params } from "../scim/sql/dialect";
 import { filterToSql, sortToSql } from "../scim/sql/filter-to-sql";
+import { matchesAtMostOne } from "../scim/sql/unique-match";
 import { scimGroupColumns } from "./group-columns";
 import { loadMembers, toGroupRecord } from "./group-record";
 
@@ -22,7 +23,9 @@ export async function listGroups(params: ListParams, options: { withMembers: boo
     `g."createdAt" ${direction}`,
     `g."id" ${direction}`,
   ].join(", ");
-  const { total, ids } = await listIds({ from: `"Group" g`, idColumn: `g."id"`, where, order, params: sql, startIndex: params.startIndex, count: params.count });
+  // Okta's Push Groups looks a group up by `displayName eq`: one statement, no count.
+  const atMostOne = params.filter !== undefined && matchesAtMostOne(params.filter, GROUP_RESOURCE_TYPE, scimGroupColumns);
+  const { total, ids } = await listIds({ from: `"Group" g`, idColumn: `g."id"`, where, order, params: sql, startIndex: params.startIndex, count: params.count, atMostOne });
   const groups = new Map((await db.group.findMany({ where: { id: { in: ids } } })).map((g) => [g.id, g]));
   const members = options.withMembers ? await loadMembers(ids) : undefined;
   return { total, records: ids.flatMap((id) => (groups.has(id) ? [toGroupRecord(groups.get(id)!, members?.get(id))] : [])) };

@@ -348,6 +348,11 @@ describe.each(providers)("SCIM Groups on %s", (provider) => {
       expect(await q(`displayName sw "${prefix}-" and meta.created ge "2000-01-01T00:00:00Z"`)).toEqual(all);
       expect(await q(`displayName sw "${prefix}-" and meta.lastModified lt "2000-01-01T00:00:00Z"`)).toEqual([]);
       expect(await q(`members[value eq "${member.id}"]`)).toEqual(sorted([c, e, d]));
+      // A lookup by a unique attribute keeps every page shape: its total whatever the page, the group once.
+      const lookup = `displayName eq "${prefix.toUpperCase()}-A"`;
+      expect((await client.get("/Groups", { query: { filter: lookup, startIndex: 2 } })).body).toMatchObject({ totalResults: 1, startIndex: 2, itemsPerPage: 0, Resources: [] });
+      expect((await client.get("/Groups", { query: { filter: lookup, count: 0 } })).body).toMatchObject({ totalResults: 1, itemsPerPage: 0, Resources: [] });
+      expect(await q(`id eq "${a}" and displayName sw "nobody"`)).toEqual([]);
       expect(await q(`members.value eq "${member.id}"`)).toEqual(sorted([c, e, d]));
       expect(await q(`displayName sw "${prefix}-" and members pr`)).toEqual(sorted([c, e, d]));
     });
