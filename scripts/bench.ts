@@ -156,20 +156,20 @@ try {
   // One second of each workload first: the first e otherwise measures a server that has not yet run the database
   // paths (their modules, the statements prepared, the JIT), and reads low next to the later ones.
   for (const workload of picked) await load(workload, 1);
-  const measureCeiling = async () => {
+  const measureCeiling = async (e: (typeof workloads)[number]) => {
     const seconds = Math.max(1, Math.round(DURATION / 3));
-    log(`${ceiling!.name}: ${ceilingRuns.length ? 1 : WARMUP} s warm-up, then ${seconds} s`);
-    await load(ceiling!, ceilingRuns.length ? 1 : WARMUP);
-    ceilingRuns.push(measured(ceiling!, await load(ceiling!, seconds)));
+    log(`${e.name}: ${ceilingRuns.length ? 1 : WARMUP} s warm-up, then ${seconds} s`);
+    await load(e, ceilingRuns.length ? 1 : WARMUP);
+    ceilingRuns.push(measured(e, await load(e, seconds)));
     return ceilingRuns.at(-1)!.rps;
   };
   for (const workload of picked) {
     if (workload === ceiling) continue;
-    const before = ceiling ? (ceilingRuns.at(-1)?.rps ?? (await measureCeiling())) : 0;
+    const before = ceiling ? (ceilingRuns.at(-1)?.rps ?? (await measureCeiling(ceiling))) : 0;
     log(`${workload.name}: warm-up ${WARMUP} s, then ${DURATION} s at ${CONNECTIONS} connections`);
     await load(workload, WARMUP);
     const row = measured(workload, await load(workload, DURATION));
-    const after = ceiling ? await measureCeiling() : 0;
+    const after = ceiling ? await measureCeiling(ceiling) : 0;
     rows.push({ ...row, ceiling: ceiling ? Math.round((before + after) / 2) : undefined });
   }
   if (ceiling && !ceilingRuns.length) {
